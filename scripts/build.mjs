@@ -1,0 +1,26 @@
+// Bundles the CLI, the language server and the VS Code extension with esbuild (one file each,
+// no node_modules needed at run time: that keeps the VSIX small and installs fast).
+import { readFileSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const entries = {
+  cli: 'server/src/cli/main.ts',
+};
+
+await build({
+  absWorkingDir: root,
+  entryPoints: entries,
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  // Some ESM dependencies read import.meta.url; give them the bundle's own URL.
+  define: { 'import.meta.url': 'importMetaUrl', STRATLINT_VERSION: JSON.stringify(version) },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  sourcemap: 'linked',
+  logLevel: 'warning',
+});

@@ -1,0 +1,36 @@
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+export interface Target {
+  path: string;
+  /** Named on the command line: linted whatever the plan globs say. */
+  explicit: boolean;
+}
+
+export class UsageError extends Error {}
+
+const SKIP = ['**/node_modules/**', '**/.git/**'];
+
+/** Expands files, folders and globs into Markdown files, in a stable order. */
+export async function expandTargets(args: readonly string[], cwd: string): Promise<Target[]> {
+  const out = new Map<string, Target>();
+  for (const arg of args) {
+    const abs = resolve(cwd, arg);
+    if (existsSync(abs) && statSync(abs).isFile()) {
+      out.set(abs, { path: abs, explicit: true });
+      continue;
+    }
+    let found: string[];
+    if (existsSync(abs) && statSync(abs).isDirectory()) {
+      found = await glob('**/*.{md,markdown}', { cwd: abs, absolute: true, ignore: SKIP, dot: false });
+    } else if (isDynamicPattern(arg)) {
+      found = await glob(arg, { cwd, absolute: true, ignore: SKIP });
+      found = found.filter((f) => /\.(md|markdown)$/i.test(f));
+    } else {
+      throw new UsageError(`No such file or folder: ${arg}`);
+    }
+    for (const f of found.sort()) if (!out.has(f)) out.set(f, { path: f, explicit: false });
+  }
+  return [...out.values()];
+}

@@ -1,0 +1,130 @@
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, lintDocument, type RuleMeta } from '../engine/index';
+import { expandTargets, UsageError } from './files';
+import { FORMATTERS } from './formatters/index';
+import type { FileResult } from './formatters/types';
+import { readText, ReadError } from './read';
+
+const HELP = `Usage: stratlint [options] [files, folders or globs…]   (default: .)
+
+Lints Markdown customer-strategy plans against customer-strategy principles.
+Files named explicitly are always linted; in folders and globs, only plans are
+(front matter "stratlint: true" or "type: strategy", or the config's "files" globs).
+
+Options:
+  -f, --format <name>       Output format: ${Object.keys(FORMATTERS).join(', ')} (default: stylish)
+  -c, --config <file>       Use this config file instead of looking for .stratlint.yaml
+      --no-config           Use the built-in recommended rules only
+  -q, --quiet               Report errors only
+      --max-warnings <n>    Exit 1 when there are more than n warnings
+  -o, --output-file <file>  Write the report to a file
+  -h, --help                Show this help
+  -v, --version             Show the version
+
+Exit codes: 0 no errors; 1 lint errors or too many warnings; 2 bad usage, unreadable file or invalid config.`;
+
+export async function main(argv: string[], io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'stylish' },
+        config: { type: 'string', short: 'c' },
+        'no-config': { type: 'boolean', default: false },
+        quiet: { type: 'boolean', short: 'q', default: false },
+        'max-warnings': { type: 'string' },
+        'output-file': { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (e) {
+    io.stderr.write(`stratlint: ${(e as Error).message}\nRun stratlint --help for usage.\n`);
+    return 2;
+  }
+  const o = args.values;
+  if (o.help) {
+    io.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  if (o.version) {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const formatter = FORMATTERS[o.format!];
+  if (!formatter) {
+    io.stderr.write(`stratlint: unknown format '${o.format}'; choose one of ${Object.keys(FORMATTERS).join(', ')}\n`);
+    return 2;
+  }
+  let maxWarnings = -1;
+  if (o['max-warnings'] !== undefined) {
+    maxWarnings = Number(o['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+      io.stderr.write(`stratlint: --max-warnings expects a whole number ≥ 0, got '${o['max-warnings']}'\n`);
+      return 2;
+    }
+  }
+
+  const results: FileResult[] = [];
+  const rules = new Map<string, RuleMeta>();
+  try {
+    const targets = await expandTargets(args.positionals.length ? args.positionals : ['.'], io.cwd);
+    for (const t of targets) {
+      const shown = relative(io.cwd, t.path).replace(/\\/g, '/') || t.path;
+      const text = readText(t.path, shown);
+      const r = lintDocument(text, { filePath: t.path, configFile: o.config, noConfig: o['no-config'], forcePlan: t.explicit });
+      if (!r.isPlan) continue;
+      for (const s of r.config.settings) rules.set(s.rule.meta.id, s.rule.meta);
+      for (const e of r.ruleErrors) io.stderr.write(`stratlint: rule ${e.ruleId} failed on ${shown}: ${e.error.message}\n`);
+      const findings = o.quiet ? r.findings.filter((f) => f.severity === 'error') : r.findings;
+      results.push({ file: shown, text, findings });
+    }
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof ReadError) {
+      io.stderr.write(`stratlint: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+
+  const report = formatter(results, { color: colorWanted(io.stdout), rules, cwd: io.cwd });
+  if (o['output-file']) {
+    writeFileSync(o['output-file'], report.endsWith('\n') ? report : `${report}\n`);
+  } else if (report) {
+    io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+  }
+  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (errors > 0) return 1;
+  if (maxWarnings >= 0 && warnings > maxWarnings) {
+    io.stderr.write(`stratlint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+declare const STRATLINT_VERSION: string | undefined;
+const VERSION = typeof STRATLINT_VERSION === 'string' ? STRATLINT_VERSION : 'dev';
+
+function colorWanted(stream: NodeJS.WritableStream): boolean {
+  if (process.env.NO_COLOR) return false;
+  if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
+  return !!(stream as NodeJS.WriteStream).isTTY;
+}
+
+/** Entry point of the `stratlint` bin. */
+export function run(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`stratlint: internal error: ${(e as Error).stack ?? String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

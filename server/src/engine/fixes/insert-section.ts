@@ -1,0 +1,62 @@
+import { headingMatches, normalizeHeading } from '../plan/headings';
+import type { Plan, Section } from '../plan/model';
+import { sectionsMatching } from '../plan/scope';
+import type { Fix, FixTemplate } from '../rules/types';
+
+const BACK_MATTER = ['appendix', 'appendices', 'annex', 'references', 'glossary', 'footnotes', 'further reading', 'changelog', 'revision history', 'change log', 'sources', 'bibliography'];
+
+/**
+ * A fix that inserts a section template where a reader expects it: after the related
+ * section, else before the back matter (appendices, references), else at the end.
+ * Returns undefined when the plan already has a section with the template's heading,
+ * so applying it twice never duplicates anything.
+ */
+export function insertSectionFix(plan: Plan, fix: FixTemplate): Fix | undefined {
+  const templateLines = fix.template.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+  const headingLine = /^(#{1,6})\s+(.*)$/.exec(templateLines[0]);
+  if (!headingLine) return undefined;
+  const headingText = headingLine[2];
+  if (plan.sections.some((s) => s.level > 0 && s.normalized === normalizeHeading(headingText))) return undefined;
+
+  const level = sectionLevel(plan);
+  const offset = insertionOffset(plan, fix.after ?? [], level);
+  const body = [`${'#'.repeat(level)} ${headingText}`, ...templateLines.slice(1)];
+  const eol = plan.lines.eol;
+  const before = plan.text.slice(0, offset);
+  const lead = before.length === 0 ? '' : before.endsWith(`${eol}${eol}`) || /(\r?\n|\r)[ \t]*(\r?\n|\r)$/.test(before) ? '' : before.endsWith(eol) || before.endsWith('\n') ? eol : eol + eol;
+  const after = plan.text.slice(offset);
+  const trail = after.length === 0 ? eol : eol + eol;
+  const pos = plan.lines.position(offset);
+  return {
+    title: fix.title,
+    edits: [{ range: { start: pos, end: pos }, newText: lead + body.join(eol) + trail }],
+    isPreferred: true,
+  };
+}
+
+/** The heading level of the plan's main sections: one below a lone title, else the shallowest used. */
+function sectionLevel(plan: Plan): number {
+  const headed = plan.sections.filter((s) => s.level > 0);
+  if (headed.length === 0) return 2;
+  const top = Math.min(...headed.map((s) => s.level));
+  const atTop = headed.filter((s) => s.level === top);
+  if (atTop.length === 1 && headed.length > 1) {
+    const below = headed.filter((s) => s.level > top);
+    return Math.min(...below.map((s) => s.level));
+  }
+  return headed.length === 1 ? Math.min(top + 1, 6) : top;
+}
+
+function insertionOffset(plan: Plan, after: readonly string[], level: number): number {
+  const related = sectionsMatching(plan, after)[0];
+  if (related) return ancestorAtLevel(related, level).end;
+  const back = plan.sections.find((s) => s.level > 0 && s.level <= level && BACK_MATTER.some((a) => headingMatches(s.normalized, a)));
+  if (back) return back.start;
+  return plan.text.length;
+}
+
+function ancestorAtLevel(section: Section, level: number): Section {
+  let s = section;
+  while (s.parent && s.parent.level >= level) s = s.parent;
+  return s;
+}

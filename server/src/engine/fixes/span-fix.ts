@@ -1,0 +1,48 @@
+import type { Block, Plan } from '../plan/model';
+import { sentenceAt } from '../plan/scope';
+import type { Match } from '../patterns/pattern';
+import type { Fix, FixTemplate } from '../rules/types';
+
+export type SpanAction = 'replace-match' | 'replace-sentence' | 'append-sentence' | 'append-block' | 'insert-section';
+
+/**
+ * A fix for words in a block: replace them (or their sentence) with the template, or append
+ * the template after the sentence or block. `$0` in the template stands for the words found.
+ */
+export function spanFix(plan: Plan, block: Block, match: Match, fix: FixTemplate, action: SpanAction): Fix | undefined {
+  const words = block.text.slice(match.start, match.end);
+  const template = fix.template.replace(/\$0/g, words).trim();
+  let from: number;
+  let to: number;
+  let newText: string;
+  switch (action) {
+    case 'replace-match':
+      [from, to, newText] = [match.start, match.end, template];
+      break;
+    case 'replace-sentence': {
+      const s = sentenceAt(block, match.start);
+      [from, to, newText] = [s.start, s.end, template];
+      break;
+    }
+    case 'append-sentence': {
+      const s = sentenceAt(block, match.start);
+      [from, to, newText] = [s.end, s.end, ` ${template}`];
+      break;
+    }
+    case 'append-block': {
+      const end = block.text.trimEnd().length;
+      [from, to, newText] = [end, end, ` ${template}`];
+      break;
+    }
+    default:
+      return undefined;
+  }
+  const start = docOffset(block, from);
+  const end = to > from ? block.docOffsets[to - 1] + 1 : start;
+  return { title: fix.title, isPreferred: true, edits: [{ range: plan.lines.range(start, end), newText }] };
+}
+
+/** Document offset of a text position, including one just past the last character. */
+function docOffset(block: Block, at: number): number {
+  return at < block.text.length || at === 0 ? block.docOffsets[at] : block.docOffsets[at - 1] + 1;
+}

@@ -1,0 +1,79 @@
+import { parseDirectives, Suppressions } from './directives';
+import type { Plan } from './plan/model';
+import { parsePlan } from './plan/parse';
+import type { Assessment, Finding, Rule, RuleContext, Severity } from './rules/types';
+
+export interface RuleSetting {
+  rule: Rule;
+  severity: Severity;
+  options: Readonly<Record<string, unknown>>;
+}
+
+export interface LintResult {
+  plan: Plan;
+  findings: Finding[];
+  /** A rule that threw: its findings are missing, the rest are complete. */
+  ruleErrors: { ruleId: string; error: Error }[];
+}
+
+/** Runs the enabled rules on a plan and applies the inline directives. */
+export function lintPlan(plan: Plan, settings: readonly RuleSetting[], knownRuleIds: ReadonlySet<string>): LintResult {
+  const findings: Finding[] = [];
+  const ruleErrors: LintResult['ruleErrors'] = [];
+  const directives = parseDirectives(plan);
+  const suppressions = new Suppressions(directives);
+  for (const { rule, severity, options } of settings) {
+    const seen = new Set<string>();
+    const ctx: RuleContext = {
+      plan,
+      options,
+      knownRuleIds,
+      directives,
+      report(f) {
+        const key = `${f.range.start.line}:${f.range.start.character}:${f.range.end.line}:${f.range.end.character}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        if (rule.meta.id !== 'unknown-rule' && suppressions.find(rule.meta.id, f.range.start.line)) return;
+        findings.push({
+          ruleId: rule.meta.id,
+          severity,
+          message: f.message ?? rule.meta.message,
+          range: f.range,
+          source: rule.meta.source,
+          docsUrl: rule.meta.docsUrl,
+          fixes: f.fixes ?? [],
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      ruleErrors.push({ ruleId: rule.meta.id, error: error instanceof Error ? error : new Error(String(error)) });
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+  return { plan, findings, ruleErrors };
+}
+
+export function lintText(text: string, settings: readonly RuleSetting[], knownRuleIds: ReadonlySet<string>): LintResult {
+  return lintPlan(parsePlan(text), settings, knownRuleIds);
+}
+
+/** How the plan covers each plan-level principle, for the scorecard and the code lens. */
+export function assessPlan(plan: Plan, settings: readonly RuleSetting[]): Map<string, Assessment> {
+  const out = new Map<string, Assessment>();
+  for (const { rule, options } of settings) {
+    if (!rule.assess) continue;
+    try {
+      out.set(rule.meta.id, rule.assess(plan, options));
+    } catch {
+      // a failing rule is reported by lintPlan; the scorecard leaves it out
+    }
+  }
+  return out;
+}

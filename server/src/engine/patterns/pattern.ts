@@ -1,0 +1,73 @@
+import { RE2JS } from 're2js';
+
+/** Named alternatives a pattern can use as `{name}`, e.g. `{customer}` for customers, users, clients … */
+export type Terms = Readonly<Record<string, readonly string[]>>;
+
+export class PatternError extends Error {}
+
+export interface Match {
+  start: number;
+  end: number;
+}
+
+/**
+ * A pattern from a rule pack, compiled for RE2's linear-time engine so that no pack can
+ * hang the editor. Case-insensitive unless the pattern itself says `(?-i:…)`.
+ */
+export class Pattern {
+  private constructor(
+    readonly source: string,
+    private readonly re: RE2JS,
+  ) {}
+
+  static compile(source: string, terms: Terms = {}): Pattern {
+    const expanded = expandTerms(source, terms, []);
+    try {
+      return new Pattern(source, RE2JS.compile(expanded, RE2JS.CASE_INSENSITIVE));
+    } catch (e) {
+      throw new PatternError(`invalid pattern ${JSON.stringify(source)}: ${(e as Error).message}`);
+    }
+  }
+
+  test(text: string): boolean {
+    return this.re.matcher(text).find();
+  }
+
+  *matches(text: string): Generator<Match> {
+    const m = this.re.matcher(text);
+    let from = 0;
+    while (from <= text.length && m.find(from)) {
+      const start = m.start();
+      const end = m.end();
+      yield { start, end };
+      from = end > start ? end : end + 1;
+    }
+  }
+
+  /** Whether the pattern matches text that begins exactly at the start. */
+  matchesAtStart(text: string): boolean {
+    const m = this.re.matcher(text);
+    return m.lookingAt();
+  }
+}
+
+function expandTerms(source: string, terms: Terms, seen: string[]): string {
+  return source.replace(/\{([a-z][a-z0-9-]*)\}/gi, (_whole, name: string) => {
+    const alts = terms[name];
+    if (!alts) {
+      // `{2,3}`-style repetitions never reach here (they start with a digit); an unknown name is a mistake.
+      throw new PatternError(`unknown term {${name}} in pattern ${JSON.stringify(source)}${Object.keys(terms).length ? ` (known: ${Object.keys(terms).sort().join(', ')})` : ''}`);
+    }
+    if (seen.includes(name)) throw new PatternError(`term {${name}} refers to itself`);
+    return `(?:${alts.map((a) => expandTerms(a, terms, [...seen, name])).join('|')})`;
+  });
+}
+
+/** Compiles a list of patterns, or none. */
+export function compileAll(sources: readonly string[] | undefined, terms: Terms): Pattern[] {
+  return (sources ?? []).map((s) => Pattern.compile(s, terms));
+}
+
+export function anyMatch(patterns: readonly Pattern[], text: string): boolean {
+  return patterns.some((p) => p.test(text));
+}

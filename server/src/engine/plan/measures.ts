@@ -1,0 +1,38 @@
+import type { Plan, Section } from './model';
+
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+/** Dates and deadlines a reader would accept: years, quarters, halves, months, "within 6 months", "by end of year". */
+export const DATE = new RegExp(
+  [
+    '\\b(?:19|20)\\d\\d\\b',
+    '\\b(?:fy|cy)\\s?\\d{2,4}\\b',
+    '\\b[qh][1-4]\\b',
+    `\\b${MONTH}\\b\\.?`,
+    '\\b(?:within|in|over|for|after)\\s+(?:the\\s+(?:next|first)\\s+)?(?:\\d+|one|two|three|four|five|six|nine|twelve|eighteen)\\s+(?:days?|weeks?|months?|quarters?|years?)\\b',
+    '\\b(?:by|before|until|through)\\s+(?:the\\s+)?(?:end|start|middle)\\s+of\\b',
+    '\\b(?:this|next|each|every)\\s+(?:quarter|year|month|half)\\b',
+    '\\b(?:quarterly|annually|monthly|weekly|per\\s+(?:quarter|year|month))\\b',
+    '\\b(?:end of|eo)(?:q|y|year|quarter)\\b',
+  ].join('|'),
+  'i',
+);
+const NUMBER_WORDS = /\b(?:half|halve|halved|double|doubled|triple|tripled|twice|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|percent|majority)\b/i;
+const DATE_GLOBAL = new RegExp(DATE.source, 'gi');
+
+/** Whether the text names a quantity (digits after dates are taken out, %, or a number word). */
+export function hasNumber(text: string): boolean {
+  const rest = text.replace(DATE_GLOBAL, ' ');
+  return /\d|%/.test(rest) || NUMBER_WORDS.test(rest);
+}
+
+export function hasDate(text: string): boolean {
+  return DATE.test(text);
+}
+
+/** A date that applies to every line under a heading, in the plan's title, or in front matter. */
+export function inheritedDate(plan: Plan, section: Section): boolean {
+  for (let s: Section | undefined = section; s; s = s.parent) if (s.level > 0 && hasDate(s.title)) return true;
+  if (hasDate(plan.title.text)) return true;
+  const fm = plan.frontMatter;
+  return !!fm && ['horizon', 'date', 'period', 'quarter', 'deadline', 'due', 'timeframe', 'year'].some((k) => fm[k] !== undefined && fm[k] !== null && hasDate(String(fm[k])));
+}

@@ -1,0 +1,70 @@
+import type { Root } from 'mdast';
+import type { LineIndex, Range } from './positions';
+
+/** A run of prose: a paragraph, list-item paragraph, table row or heading. */
+export interface Block {
+  kind: 'paragraph' | 'list-item' | 'table-row' | 'heading';
+  /** Prose only: inline code, HTML and link URLs are left out; `<placeholders>` stay. */
+  text: string;
+  /** docOffsets[i] is the document offset of text[i]; one extra entry for the end. */
+  docOffsets: Int32Array;
+  /** Document offsets of the block's source. */
+  start: number;
+  end: number;
+  inQuote: boolean;
+  /** `Outcome:` or `**KR:**` at the start of the block, lower-cased, else undefined. */
+  label?: string;
+  /** Table rows: cell texts and the header's cell texts. */
+  cells?: string[];
+  header?: string[];
+  sentences: Sentence[];
+  section: Section;
+  index: number;
+}
+
+/** Offsets into the block's text. */
+export interface Sentence {
+  start: number;
+  end: number;
+}
+
+export interface Section {
+  /** 0 for the whole document, else the heading depth. */
+  level: number;
+  title: string;
+  /** Lower-case heading words without numbering or punctuation, for alias matching. */
+  normalized: string;
+  heading?: Block;
+  /** Document offsets: from the heading to just before the next heading of the same or higher rank. */
+  start: number;
+  end: number;
+  parent?: Section;
+  children: Section[];
+  /** Index range [blockStart, blockEnd) into Plan.blocks, subsections included. */
+  blockStart: number;
+  blockEnd: number;
+}
+
+export interface HtmlComment {
+  /** The comment's inner text, without `<!--` and `-->`. */
+  body: string;
+  start: number;
+  end: number;
+  /** Whether the comment sits alone on its line(s), as a block. */
+  isBlock: boolean;
+}
+
+export interface Plan {
+  text: string;
+  lines: LineIndex;
+  tree: Root;
+  frontMatter: Record<string, unknown> | undefined;
+  /** Document offsets of the front matter block, fences included. */
+  frontMatterSpan?: { start: number; end: number };
+  title: { text: string; range: Range; line: number };
+  root: Section;
+  /** Every section in document order; root first. */
+  sections: Section[];
+  blocks: Block[];
+  comments: HtmlComment[];
+}

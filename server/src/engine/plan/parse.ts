@@ -1,0 +1,211 @@
+import type { Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parse as parseYaml } from 'yaml';
+import { normalizeHeading } from './headings';
+import type { Block, HtmlComment, Plan, Section } from './model';
+import { LineIndex } from './positions';
+import { ProseBuilder } from './prose';
+import { splitSentences } from './sentences';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+const LABEL = /^\s*([A-Za-z][A-Za-z0-9 /&-]{0,30}?)\s*:\s/;
+
+/** Reads a Markdown document as a plan: sections, blocks and sentences with exact positions. */
+export function parsePlan(text: string): Plan {
+  // micromark drops a byte order mark and counts offsets after it; keep them in the caller's terms.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const tree = processor.parse(shift ? text.slice(1) : text) as Root;
+  const lines = new LineIndex(text);
+  const builder = new PlanBuilder(text, shift);
+  builder.walk(tree.children, false);
+  const { sections, root } = builder.finishSections();
+  const title = findTitle(builder, lines);
+  return {
+    text,
+    lines,
+    tree,
+    frontMatter: builder.frontMatter,
+    frontMatterSpan: builder.frontMatterSpan,
+    title,
+    root,
+    sections,
+    blocks: builder.blocks,
+    comments: builder.comments,
+  };
+}
+
+class PlanBuilder {
+  blocks: Block[] = [];
+  comments: HtmlComment[] = [];
+  frontMatter: Record<string, unknown> | undefined;
+  frontMatterSpan: { start: number; end: number } | undefined;
+  private readonly root: Section;
+  private readonly sections: Section[];
+  private stack: Section[];
+
+  constructor(
+    private readonly text: string,
+    private readonly shift: number,
+  ) {
+    this.root = { level: 0, title: '', normalized: '', start: 0, end: text.length, children: [], blockStart: 0, blockEnd: 0 };
+    this.sections = [this.root];
+    this.stack = [this.root];
+  }
+
+  private span(node: Nodes): { start: number; end: number } {
+    return { start: (node.position?.start.offset ?? 0) + this.shift, end: (node.position?.end.offset ?? 0) + this.shift };
+  }
+
+  walk(nodes: readonly RootContent[], inQuote: boolean, inList = false): void {
+    for (const node of nodes) this.visit(node, inQuote, inList);
+  }
+
+  private visit(node: RootContent, inQuote: boolean, inList: boolean): void {
+    switch (node.type) {
+      case 'yaml': {
+        this.frontMatterSpan = this.span(node);
+        this.frontMatter = readFrontMatter(node.value);
+        return;
+      }
+      case 'heading': {
+        if (inQuote || inList) {
+          this.addBlock('paragraph', node, inQuote);
+          return;
+        }
+        const { start } = this.span(node);
+        while (this.stack.length > 1 && this.stack[this.stack.length - 1].level >= node.depth) this.close(start);
+        const parent = this.stack[this.stack.length - 1];
+        const section: Section = { level: node.depth, title: '', normalized: '', start, end: this.text.length, parent, children: [], blockStart: this.blocks.length, blockEnd: this.blocks.length };
+        parent.children.push(section);
+        this.sections.push(section);
+        this.stack.push(section);
+        const heading = this.addBlock('heading', node, false);
+        section.heading = heading;
+        section.title = heading.text.trim();
+        section.normalized = normalizeHeading(section.title);
+        return;
+      }
+      case 'paragraph':
+        this.addBlock(inList ? 'list-item' : 'paragraph', node, inQuote);
+        return;
+      case 'blockquote':
+        this.walk(node.children, true, inList);
+        return;
+      case 'list':
+        for (const item of node.children) this.walk(item.children, inQuote, true);
+        return;
+      case 'table':
+        this.addTable(node, inQuote);
+        return;
+      case 'html':
+        this.collectComments(node.value, this.span(node).start, true);
+        return;
+      case 'footnoteDefinition':
+        this.walk(node.children, inQuote, inList);
+        return;
+      default:
+        // code, definitions, thematic breaks: not prose
+        return;
+    }
+  }
+
+  private close(at: number): void {
+    const s = this.stack.pop()!;
+    s.end = at;
+    s.blockEnd = this.blocks.length;
+  }
+
+  private addBlock(kind: Block['kind'], node: Paragraph | Heading, inQuote: boolean): Block {
+    const { start, end } = this.span(node);
+    const prose = new ProseBuilder(this.text, this.shift);
+    prose.phrasing(node.children);
+    this.collectInlineComments(node);
+    const built = prose.build(end);
+    return this.pushBlock({ kind, ...built, start, end, inQuote });
+  }
+
+  private addTable(table: Table, inQuote: boolean): void {
+    let header: string[] | undefined;
+    for (const row of table.children) {
+      const { start, end } = this.span(row);
+      const prose = new ProseBuilder(this.text, this.shift);
+      const cells: string[] = [];
+      for (const cell of row.children) {
+        if (prose.length > 0) prose.pushAt(' | ', this.span(cell).start);
+        const before = prose.length;
+        prose.phrasing(cell.children);
+        this.collectInlineComments(cell);
+        cells.push(prose.build(0).text.slice(before).trim());
+      }
+      const built = prose.build(end);
+      this.pushBlock({ kind: 'table-row', ...built, start, end, inQuote, cells, header });
+      header ??= cells;
+    }
+  }
+
+  private pushBlock(b: Omit<Block, 'sentences' | 'section' | 'index' | 'label'>): Block {
+    const label = b.kind === 'heading' ? undefined : LABEL.exec(b.text)?.[1].trim().toLowerCase();
+    const block: Block = { ...b, label, sentences: splitSentences(b.text), section: this.stack[this.stack.length - 1], index: this.blocks.length };
+    this.blocks.push(block);
+    return block;
+  }
+
+  private collectInlineComments(node: Nodes): void {
+    if (!('children' in node)) return;
+    for (const child of node.children as Nodes[]) {
+      if (child.type === 'html') this.collectComments(child.value, this.span(child).start, false);
+      else this.collectInlineComments(child);
+    }
+  }
+
+  private collectComments(html: string, offset: number, isBlock: boolean): void {
+    const re = /<!--([\s\S]*?)-->/g;
+    for (let m = re.exec(html); m; m = re.exec(html)) {
+      this.comments.push({ body: m[1], start: offset + m.index, end: offset + m.index + m[0].length, isBlock });
+    }
+  }
+
+  finishSections(): { sections: Section[]; root: Section } {
+    while (this.stack.length > 1) this.close(this.text.length);
+    this.root.blockEnd = this.blocks.length;
+    return { sections: this.sections, root: this.root };
+  }
+
+  firstHeading(): Block | undefined {
+    return this.sections[1]?.heading;
+  }
+}
+
+function readFrontMatter(value: string): Record<string, unknown> | undefined {
+  try {
+    const data = parseYaml(value);
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function findTitle(builder: PlanBuilder, lines: LineIndex): Plan['title'] {
+  const heading = builder.firstHeading();
+  if (heading && heading.text.trim()) {
+    const lead = heading.text.length - heading.text.trimStart().length;
+    const trail = heading.text.trimEnd().length;
+    const start = heading.docOffsets[lead];
+    const end = heading.docOffsets[trail - 1] + 1;
+    return { text: heading.text.trim(), range: lines.range(start, end), line: lines.position(start).line };
+  }
+  // No heading: the first line with text after any front matter.
+  const from = builder.frontMatterSpan ? lines.position(builder.frontMatterSpan.end).line + 1 : 0;
+  for (let line = from; line < lines.lineCount; line++) {
+    const t = lines.lineText(line);
+    if (t.trim()) {
+      const s = lines.lineStarts[line] + (t.length - t.trimStart().length);
+      return { text: t.trim(), range: lines.range(s, lines.lineEnd(line)), line };
+    }
+  }
+  return { text: '', range: lines.range(0, 0), line: 0 };
+}

@@ -1,0 +1,107 @@
+import type { Nodes, PhrasingContent } from 'mdast';
+
+/** A `<placeholder>` left by a quick-fix template, unlike an HTML tag such as `<br>` or `<span class=x>`. */
+const PLACEHOLDER = /^<[a-z][a-z0-9 ,'’/-]*>$/i;
+const HTML_TAGS = new Set(
+  'a abbr b br code del details div em hr i img ins kbd li mark ol p pre q s small span strong sub summary sup table tbody td th thead tr u ul video audio source iframe picture center font'.split(' '),
+);
+
+export function isPlaceholder(html: string): boolean {
+  if (!PLACEHOLDER.test(html)) return false;
+  const name = html.slice(1).split(/[\s>/]/)[0].toLowerCase();
+  return !HTML_TAGS.has(name);
+}
+
+/** Collects a block's prose and, for each character, its document offset. */
+export class ProseBuilder {
+  private chars: string[] = [];
+  private offsets: number[] = [];
+
+  constructor(
+    private readonly source: string,
+    private readonly shift: number,
+  ) {}
+
+  get length(): number {
+    return this.chars.length;
+  }
+
+  /** Appends literal text that stands at the given document offset. */
+  pushAt(text: string, docOffset: number): void {
+    for (let i = 0; i < text.length; i++) {
+      this.chars.push(text[i]);
+      this.offsets.push(docOffset + i);
+    }
+  }
+
+  /** Appends a node's value, aligned with its source (which may hold escapes, entities, indentation or `>` markers). */
+  pushAligned(value: string, start: number, end: number): void {
+    const src = this.source.slice(start, end);
+    if (src === value) {
+      this.pushAt(value, start);
+      return;
+    }
+    let j = 0;
+    for (let i = 0; i < value.length; i++) {
+      const limit = Math.min(src.length, j + 12);
+      let k = j;
+      while (k < limit && src[k] !== value[i]) k++;
+      if (k < limit) j = k;
+      this.chars.push(value[i]);
+      this.offsets.push(start + Math.min(j, Math.max(0, src.length - 1)));
+      if (k < limit) j++;
+    }
+  }
+
+  phrasing(nodes: readonly PhrasingContent[]): void {
+    for (const node of nodes) this.inline(node);
+  }
+
+  private inline(node: Nodes): void {
+    const pos = node.position;
+    const start = (pos?.start.offset ?? 0) + this.shift;
+    const end = (pos?.end.offset ?? 0) + this.shift;
+    switch (node.type) {
+      case 'text':
+        this.pushAligned(node.value, start, end);
+        return;
+      case 'inlineCode':
+        // Code is never prose; one neutral character keeps words on either side apart.
+        this.pushAt('\uFFFC', start);
+        return;
+      case 'html':
+        if (isPlaceholder(node.value)) this.pushAt(node.value, start);
+        else if (!node.value.startsWith('<!--')) this.pushAt(' ', start);
+        return;
+      case 'break':
+        this.pushAt(' ', start);
+        return;
+      case 'link':
+        if (isBareUrl(node.children, node.url)) return;
+        this.phrasing(node.children);
+        return;
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+      case 'linkReference':
+        this.phrasing(node.children);
+        return;
+      default:
+        // images, footnote references and anything unknown are not prose
+        return;
+    }
+  }
+
+  build(endOffset: number): { text: string; docOffsets: Int32Array } {
+    const docOffsets = new Int32Array(this.offsets.length + 1);
+    docOffsets.set(this.offsets);
+    docOffsets[this.offsets.length] = endOffset;
+    return { text: this.chars.join(''), docOffsets };
+  }
+}
+
+function isBareUrl(children: readonly PhrasingContent[], url: string): boolean {
+  if (children.length !== 1 || children[0].type !== 'text') return false;
+  const t = children[0].value;
+  return t === url || /^(?:https?:\/\/|www\.|mailto:)/i.test(t) || url === `mailto:${t}` || url === `http://${t}`;
+}

@@ -1,0 +1,47 @@
+import { headingMatches } from './headings';
+import type { Block, Plan, Section } from './model';
+import type { Range } from './positions';
+
+/** Sections whose heading matches one of the aliases, outermost first. */
+export function sectionsMatching(plan: Plan, aliases: readonly string[]): Section[] {
+  return plan.sections.filter((s) => s.level > 0 && aliases.some((a) => headingMatches(s.normalized, a)));
+}
+
+/** Whether the block lies in a section (or subsection of one) whose heading matches an alias. */
+export function inSectionMatching(block: Block, aliases: readonly string[]): boolean {
+  for (let s: Section | undefined = block.section; s && s.level > 0; s = s.parent) {
+    if (aliases.some((a) => headingMatches(s.normalized, a))) return true;
+  }
+  return false;
+}
+
+export function blocksOf(plan: Plan, section: Section): Block[] {
+  return plan.blocks.slice(section.blockStart, section.blockEnd);
+}
+
+/** The block's own section's blocks, subsections included. */
+export function sectionBlocks(plan: Plan, block: Block): Block[] {
+  return blocksOf(plan, block.section);
+}
+
+/** Range of text[start, end) of a block, in document positions. */
+export function blockRange(plan: Plan, block: Block, start: number, end: number): Range {
+  const s = block.docOffsets[start];
+  const e = end > start ? block.docOffsets[end - 1] + 1 : s;
+  return plan.lines.range(s, e);
+}
+
+/** Words in the section's own prose (heading excluded). */
+export function wordCount(plan: Plan, section: Section): number {
+  let n = 0;
+  for (const b of blocksOf(plan, section)) {
+    if (b === section.heading) continue;
+    n += b.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  }
+  return n;
+}
+
+/** The sentence of the block that contains text offset `at`. */
+export function sentenceAt(block: Block, at: number): { start: number; end: number } {
+  return block.sentences.find((s) => s.start <= at && at < s.end) ?? { start: 0, end: block.text.length };
+}

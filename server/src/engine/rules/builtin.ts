@@ -1,0 +1,41 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import type { Terms } from '../patterns/pattern';
+import { compileRule } from './compile';
+import { ruleSchema, termsSchema } from './schema';
+import type { Rule } from './types';
+
+/** The folder holding the built-in rule data and docs, found from wherever this code runs (sources or bundle). */
+export function builtinRulesDir(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'rules');
+    if (existsSync(join(candidate, 'terms.yaml'))) return candidate;
+    if (dirname(dir) === dir) throw new Error(`stratlint: cannot find the built-in rules folder above ${__dirname}`);
+  }
+}
+
+export function builtinDocsUrl(id: string): string {
+  return pathToFileURL(join(builtinRulesDir(), id, 'README.md')).href;
+}
+
+let cache: { terms: Terms; rules: Rule[] } | undefined;
+
+/** The built-in terms and rules (rules/<id>/rule.yaml), validated and compiled once. */
+export function builtinRules(): { terms: Terms; rules: Rule[] } {
+  if (cache) return cache;
+  const dir = builtinRulesDir();
+  const terms = termsSchema.parse(parseYaml(readFileSync(join(dir, 'terms.yaml'), 'utf8')));
+  const rules: Rule[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    const file = join(dir, entry.name, 'rule.yaml');
+    if (!entry.isDirectory() || !existsSync(file)) continue;
+    const result = ruleSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+    if (!result.success) throw new Error(`stratlint: built-in rule ${file} is invalid: ${result.error.message}`);
+    if (result.data.id !== entry.name) throw new Error(`stratlint: ${file} has id "${result.data.id}"; it must match its folder`);
+    rules.push(compileRule(result.data, terms, builtinDocsUrl(entry.name)));
+  }
+  cache = { terms, rules };
+  return cache;
+}

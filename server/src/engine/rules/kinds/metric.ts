@@ -1,0 +1,38 @@
+import { spanFix } from '../../fixes/span-fix';
+import { hasDate, hasNumber, inheritedDate } from '../../plan/measures';
+import { blockRange } from '../../plan/scope';
+import { anyMatch, compileAll, type Terms } from '../../patterns/pattern';
+import type { RuleDataOf } from '../schema';
+import type { Rule, RuleMeta } from '../types';
+import { blockInContext } from './scopes';
+
+const PLACEHOLDER = /<[a-z][^<>]*>/i;
+
+/** Lines that are metrics (in metric sections, or labelled) need a number and a date. */
+export function metric(data: RuleDataOf<'metric'>, meta: RuleMeta, terms: Terms): Rule {
+  const ignore = compileAll(data.ignore, terms);
+  return {
+    meta,
+    check(ctx) {
+      const { plan } = ctx;
+      for (const block of plan.blocks) {
+        if (block.kind === 'heading' || block.inQuote) continue;
+        if (block.kind === 'table-row' && !block.header) continue; // the header row
+        if (!blockInContext(block, data.sections, data.labels)) continue;
+        const text = block.text.trim();
+        if (!text || text.endsWith(':') || PLACEHOLDER.test(text) || anyMatch(ignore, text)) continue;
+        const numberOk = !data.requireNumber || hasNumber(text);
+        const dateOk = !data.requireDate || hasDate(text) || inheritedDate(plan, block.section);
+        if (numberOk && dateOk) continue;
+        const lead = block.text.length - block.text.trimStart().length;
+        const missing = [!numberOk && 'a number (baseline → target)', !dateOk && 'a date'].filter(Boolean).join(' and ');
+        const fix = meta.fix && spanFix(plan, block, { start: lead, end: block.text.trimEnd().length }, meta.fix, data.fix?.action ?? 'append-block');
+        ctx.report({
+          range: blockRange(plan, block, lead, block.text.trimEnd().length),
+          message: `${meta.message} Missing: ${missing}.`,
+          fixes: fix ? [fix] : [],
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import { insertSectionFix } from '../../fixes/insert-section';
+import { spanFix } from '../../fixes/span-fix';
+import type { Block, Plan } from '../../plan/model';
+import type { Range } from '../../plan/positions';
+import { blockRange } from '../../plan/scope';
+import { compileAll, type Match, type Pattern, type Terms } from '../../patterns/pattern';
+import type { RuleDataOf } from '../schema';
+import type { Assessment, Rule, RuleMeta } from '../types';
+import { findEvidence } from './evidence';
+import { appearsInScope } from './scopes';
+
+interface Check {
+  trigger: Pattern[];
+  evidence: Pattern[];
+  message?: string;
+}
+
+interface Gap {
+  block: Block;
+  match: Match;
+  check: Check;
+}
+
+/** When a trigger appears, evidence must appear in the same scope (sentence, block, section or plan). */
+export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: RuleMeta, terms: Terms): Rule {
+  const checks: Check[] = (data.checks ?? [{ trigger: data.trigger!, evidence: data.evidence!, message: undefined }]).map((c) => ({
+    trigger: compileAll(c.trigger, terms),
+    evidence: compileAll(c.evidence, terms),
+    message: c.message,
+  }));
+
+  function* gaps(plan: Plan): Generator<Gap> {
+    for (const check of checks) {
+      for (const block of plan.blocks) {
+        for (const p of check.trigger) {
+          for (const match of p.matches(block.text)) {
+            if (!appearsInScope(plan, block, match.start, data.scope, check.evidence)) yield { block, match, check };
+          }
+        }
+      }
+    }
+  }
+
+  if (data.report === 'title') {
+    const assess = (plan: Plan): Assessment => {
+      const gap = gaps(plan).next().value as Gap | undefined;
+      if (!gap) {
+        const evidence = checks.map((c) => findEvidence(plan, c.evidence)).find((r): r is Range => !!r);
+        return { status: 'addressed', evidence };
+      }
+      return { status: 'missing', message: gap.check.message };
+    };
+    return {
+      meta,
+      assess,
+      check(ctx) {
+        const a = assess(ctx.plan);
+        if (a.status !== 'missing') return;
+        const fix = meta.fix && insertSectionFix(ctx.plan, meta.fix);
+        ctx.report({ range: ctx.plan.title.range, message: a.message, fixes: fix ? [fix] : [] });
+      },
+    };
+  }
+
+  return {
+    meta,
+    check(ctx) {
+      for (const { block, match, check } of gaps(ctx.plan)) {
+        const fix = meta.fix && spanFix(ctx.plan, block, match, meta.fix, data.fix?.action ?? 'append-block');
+        ctx.report({ range: blockRange(ctx.plan, block, match.start, match.end), message: check.message, fixes: fix ? [fix] : [] });
+      }
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { insertSectionFix } from '../../fixes/insert-section';
+import { sectionsMatching, wordCount } from '../../plan/scope';
+import { compileAll, type Terms } from '../../patterns/pattern';
+import type { RuleDataOf } from '../schema';
+import type { Assessment, Plan, Rule, RuleMeta } from '../types';
+import { findEvidence } from './evidence';
+
+/**
+ * A plan must address a principle: a section with one of the headings, or prose anywhere
+ * that does the same job. One finding on the title when neither is there.
+ */
+export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMeta, terms: Terms): Rule {
+  const evidence = compileAll(data.evidence, terms);
+  const assess = (plan: Plan): Assessment => {
+    const section = sectionsMatching(plan, data.headings)[0];
+    if (section) {
+      const range = plan.lines.range(section.heading!.start, section.heading!.end);
+      if (wordCount(plan, section) >= data.minWords || section.children.length > 0) return { status: 'addressed', evidence: range };
+      const prose = findEvidence(plan, evidence);
+      return prose ? { status: 'addressed', evidence: prose } : { status: 'partly', evidence: range };
+    }
+    const prose = findEvidence(plan, evidence);
+    return prose ? { status: 'addressed', evidence: prose } : { status: 'missing' };
+  };
+  return {
+    meta,
+    assess,
+    check(ctx) {
+      if (assess(ctx.plan).status !== 'missing') return;
+      const fix = meta.fix && insertSectionFix(ctx.plan, meta.fix);
+      ctx.report({ range: ctx.plan.title.range, fixes: fix ? [fix] : [] });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { Block, Plan } from '../../plan/model';
+import { inSectionMatching, sectionBlocks, sentenceAt } from '../../plan/scope';
+import { anyMatch, type Pattern } from '../../patterns/pattern';
+
+export type Scope = 'sentence' | 'block' | 'section' | 'plan';
+
+/** Whether one of the patterns appears in the scope around text offset `at` of the block. */
+export function appearsInScope(plan: Plan, block: Block, at: number, scope: Scope, patterns: readonly Pattern[]): boolean {
+  if (patterns.length === 0) return false;
+  switch (scope) {
+    case 'sentence': {
+      const s = sentenceAt(block, at);
+      return anyMatch(patterns, block.text.slice(s.start, s.end));
+    }
+    case 'block':
+      return anyMatch(patterns, block.text);
+    case 'section':
+      return sectionBlocks(plan, block).some((b) => anyMatch(patterns, b.text));
+    case 'plan':
+      return plan.blocks.some((b) => anyMatch(patterns, b.text));
+  }
+}
+
+/** Blocks a rule restricted to sections and/or labels looks at. */
+export function blockInContext(block: Block, sections: readonly string[] | undefined, labels: readonly string[] | undefined): boolean {
+  if (!sections && !labels) return true;
+  if (sections && block.kind !== 'heading' && inSectionMatching(block, sections)) return true;
+  return !!labels && !!block.label && labels.some((l) => block.label === l.toLowerCase());
+}
+
+/** Whether text offset `at` lies inside "double" or “curly” quotation marks. */
+export function insideQuotes(text: string, at: number): boolean {
+  let open = false;
+  for (let i = 0; i < at; i++) {
+    const c = text[i];
+    if (c === '“') open = true;
+    else if (c === '”') open = false;
+    else if (c === '"') open = !open;
+  }
+  return open;
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+
+/** The data shape of a rule in a pack (YAML or JSON). Built-in rules use the same shape. */
+const id = z.string().regex(/^[a-z][a-z0-9-]*(?:\/[a-z0-9-]+)?$/, 'lower-case words joined by "-", optionally "pack/rule"');
+const patterns = z.array(z.string().min(1)).min(1);
+const aliases = z.array(z.string().min(1)).min(1);
+export const severitySchema = z.enum(['error', 'warning', 'info']);
+
+export const fixSchema = z
+  .object({
+    title: z.string().min(1),
+    template: z.string().min(1),
+    /** require-section: insert after the first section whose heading matches one of these. */
+    after: aliases.optional(),
+    /** span rules: what the template does with the words found. */
+    action: z.enum(['replace-match', 'replace-sentence', 'append-sentence', 'append-block', 'insert-section']).optional(),
+  })
+  .strict();
+
+const base = {
+  id,
+  severity: severitySchema,
+  source: z.string().default(''),
+  description: z.string().min(1),
+  message: z.string().min(1),
+  principle: z.string().default(''),
+  example: z.object({ weak: z.string(), strong: z.string() }).strict().optional(),
+  /** A URL, or a path relative to the pack file, of the rule's documentation page. */
+  docs: z.string().optional(),
+  fix: fixSchema.optional(),
+};
+
+const requireSection = z
+  .object({
+    ...base,
+    kind: z.literal('require-section'),
+    headings: aliases,
+    /** Prose anywhere in the plan that does the section's job. */
+    evidence: patterns.optional(),
+    /** A matching section with fewer words than this counts as "partly" in the scorecard. */
+    minWords: z.number().int().min(0).default(12),
+  })
+  .strict();
+
+const scopeEnum = z.enum(['sentence', 'block', 'section', 'plan']);
+
+const avoidPhrase = z
+  .object({
+    ...base,
+    kind: z.literal('avoid-phrase'),
+    patterns,
+    /** No finding when one of these appears in the same `unlessScope`. */
+    unless: patterns.optional(),
+    unlessScope: scopeEnum.default('block'),
+    /** No finding when the text right after (or before) the match starts (or ends) with one of these. */
+    unlessFollowedBy: patterns.optional(),
+    unlessPrecededBy: patterns.optional(),
+    /** Only look in sections with these headings … */
+    inSections: aliases.optional(),
+    /** … or in blocks labelled like this (`KR: …`). */
+    inLabels: aliases.optional(),
+    /** Leave words inside quotation marks and block quotes alone. */
+    skipQuoted: z.boolean().default(false),
+    /** Leave Capitalised Names (not at a sentence start) alone. */
+    skipProperNames: z.boolean().default(false),
+  })
+  .strict();
+
+const evidenceCheck = z.object({ trigger: patterns, evidence: patterns, message: z.string().optional() }).strict();
+
+const requireEvidence = z
+  .object({
+    ...base,
+    kind: z.literal('require-evidence'),
+    trigger: patterns.optional(),
+    evidence: patterns.optional(),
+    /** Several trigger→evidence pairs, each with its own message. */
+    checks: z.array(evidenceCheck).min(1).optional(),
+    scope: scopeEnum.default('block'),
+    /** trigger: a finding on the trigger words; title: one plan-level finding on the title. */
+    report: z.enum(['trigger', 'title']).default('trigger'),
+  })
+  .strict()
+  .refine((r) => (r.checks ? !r.trigger && !r.evidence : r.trigger && r.evidence), {
+    message: 'give either "trigger" and "evidence", or "checks"',
+  });
+
+const sectionContent = z
+  .object({
+    ...base,
+    kind: z.literal('section-content'),
+    sections: aliases,
+    /** One of these must appear in the section. */
+    require: patterns.optional(),
+    /** At least this many list items or table rows. */
+    minItems: z.number().int().min(1).optional(),
+  })
+  .strict()
+  .refine((r) => r.require || r.minItems, { message: 'give "require" patterns or "minItems"' });
+
+const metric = z
+  .object({
+    ...base,
+    kind: z.literal('metric'),
+    /** Lines (list items, rows, paragraphs) in these sections are metrics … */
+    sections: aliases.optional(),
+    /** … and so are lines labelled like this anywhere (`Outcome: …`). */
+    labels: aliases.optional(),
+    /** Lines that are not metrics even there (e.g. objectives under OKRs). */
+    ignore: patterns.optional(),
+    requireNumber: z.boolean().default(true),
+    requireDate: z.boolean().default(true),
+  })
+  .strict()
+  .refine((r) => r.sections || r.labels, { message: 'give "sections" or "labels"' });
+
+const code = z
+  .object({
+    ...base,
+    kind: z.literal('code'),
+    scope: z.enum(['plan', 'span']),
+  })
+  .strict();
+
+export const ruleSchema = z.discriminatedUnion('kind', [requireSection, avoidPhrase, requireEvidence, sectionContent, metric, code]);
+export type RuleData = z.infer<typeof ruleSchema>;
+export type RuleDataOf<K extends RuleData['kind']> = Extract<RuleData, { kind: K }>;
+
+export const termsSchema = z.record(z.string().regex(/^[a-z][a-z0-9-]*$/), z.array(z.string().min(1)).min(1));
+
+export const packSchema = z
+  .object({
+    terms: termsSchema.optional(),
+    rules: z.array(ruleSchema),
+  })
+  .strict();
+export type PackData = z.infer<typeof packSchema>;

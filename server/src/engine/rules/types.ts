@@ -1,0 +1,83 @@
+import type { Directive } from '../directives';
+import type { Plan, Section } from '../plan/model';
+import type { Range } from '../plan/positions';
+
+export type Severity = 'error' | 'warning' | 'info';
+export type Level = Severity | 'off';
+
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** True for a rule's own template fix (offered first, applied by "fix all"). */
+  isPreferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  /** The principle's source, e.g. "S&-4 (Strategy&, 10 Principles of Customer Strategy)". */
+  source: string;
+  docsUrl: string;
+  fixes: Fix[];
+}
+
+/** How far a plan addresses a plan-level principle: the scorecard's unit. */
+export interface Assessment {
+  status: 'addressed' | 'partly' | 'missing';
+  /** Where the plan addresses it, when it does. */
+  evidence?: Range;
+  /** Set when the plan falls short in a way worth a finding; the rule's message when undefined and missing. */
+  message?: string;
+}
+
+/** What a rule's check may ask for: the plan, its options, and helpers to report. */
+export interface RuleContext {
+  plan: Plan;
+  options: Readonly<Record<string, unknown>>;
+  /** Every rule ID the configuration knows, enabled or not. */
+  knownRuleIds: ReadonlySet<string>;
+  directives: readonly Directive[];
+  report(f: { range: Range; message?: string; fixes?: Fix[] }): void;
+}
+
+/** A fix template as the rule data spells it. */
+export interface FixTemplate {
+  title: string;
+  template: string;
+  /** Where a section template goes: after the first section matching one of these headings. */
+  after?: string[];
+}
+
+export interface RuleMeta {
+  id: string;
+  kind: string;
+  severity: Severity;
+  /** plan: is the principle addressed at all (a finding on the title); span: a finding on the words. */
+  scope: 'plan' | 'span';
+  /** Principle source tags, e.g. "CPV-1, CPV-3, CVC". */
+  source: string;
+  /** One line: what the rule checks. */
+  description: string;
+  message: string;
+  /** The principle in two or three sentences, for hover. */
+  principle: string;
+  example?: { weak: string; strong: string };
+  fix?: FixTemplate;
+  docsUrl: string;
+}
+
+/** A rule ready to run: metadata plus its check. Plan-level rules also assess. */
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: RuleContext): void;
+  assess?(plan: Plan, options: Readonly<Record<string, unknown>>): Assessment;
+}
+
+export type { Plan, Section };

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { builtinRules, lintPlan, parsePlan, type Finding, type RuleSetting } from '../../server/src/engine/index';
+
+export interface Expected {
+  ruleId: string;
+  line: number;
+  start: number;
+  end: number;
+}
+
+const MARKER = /<!--\s*expect\s+([a-z0-9/-]+)(?:\s+"([^"]+)")?\s*-->/g;
+const CONFIG = /<!--\s*config:\s*(\{[^]*?\})\s*-->/;
+
+/**
+ * Reads the expectations a fixture marks inline: `<!-- expect rule-id "the exact words" -->`
+ * on the line holding the words, or `<!-- expect rule-id -->` on the title line for a plan-level finding.
+ */
+export function expectations(text: string): Expected[] {
+  const plan = parsePlan(text);
+  const out: Expected[] = [];
+  const lines = text.split(/\r\n|\r|\n/);
+  lines.forEach((lineText, line) => {
+    for (const m of lineText.matchAll(MARKER)) {
+      const [, ruleId, words] = m;
+      if (words === undefined) {
+        const r = plan.title.range;
+        if (r.start.line !== line) throw new Error(`expect ${ruleId} without words must sit on the title line (${r.start.line + 1}), not ${line + 1}`);
+        out.push({ ruleId, line, start: r.start.character, end: r.end.character });
+      } else {
+        const start = lineText.indexOf(words);
+        if (start < 0 || start > m.index!) throw new Error(`line ${line + 1}: "${words}" is not on this line before its marker`);
+        out.push({ ruleId, line, start, end: start + words.length });
+      }
+    }
+  });
+  return out;
+}
+
+/** Rule options a fixture sets in `<!-- config: {"minYears": 3} -->`. */
+export function fixtureOptions(text: string): Record<string, unknown> {
+  const m = CONFIG.exec(text);
+  return m ? (JSON.parse(m[1]) as Record<string, unknown>) : {};
+}
+
+export function settingFor(ruleId: string, options: Record<string, unknown> = {}): RuleSetting {
+  const rule = builtinRules().rules.find((r) => r.meta.id === ruleId);
+  if (!rule) throw new Error(`no built-in rule ${ruleId}`);
+  return { rule, severity: rule.meta.severity, options };
+}
+
+export function knownIds(): Set<string> {
+  return new Set(builtinRules().rules.map((r) => r.meta.id));
+}
+
+/** Lints text with one rule only, as the per-rule fixtures do. */
+export function lintWith(text: string, ruleId: string, options: Record<string, unknown> = {}): Finding[] {
+  return lintPlan(parsePlan(text), [settingFor(ruleId, options)], knownIds()).findings;
+}
+
+export function asExpected(f: Finding): Expected {
+  if (f.range.start.line !== f.range.end.line) return { ruleId: f.ruleId, line: f.range.start.line, start: f.range.start.character, end: -1 };
+  return { ruleId: f.ruleId, line: f.range.start.line, start: f.range.start.character, end: f.range.end.character };
+}
+
+export function readFixture(path: string): string {
+  return readFileSync(path, 'utf8');
+}
+
+export function show(e: Expected, text: string): string {
+  const lineText = text.split(/\r\n|\r|\n/)[e.line] ?? '';
+  return `${e.ruleId} ${e.line + 1}:${e.start + 1}-${e.end + 1} "${lineText.slice(e.start, e.end)}"`;
+}
