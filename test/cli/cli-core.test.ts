@@ -23,7 +23,7 @@ async function run(args: string[], cwd: string) {
   let stdout = '';
   let stderr = '';
   const sink = (add: (s: string) => void) => new Writable({ write: (chunk, _e, cb) => (add(String(chunk)), cb()) });
-  const code = await main(args, { cwd, stdout: sink((s) => (stdout += s)) as unknown as NodeJS.WriteStream, stderr: sink((s) => (stderr += s)) as unknown as NodeJS.WriteStream });
+  const code = await main(args, { cwd, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
   return { code, stdout, stderr };
 }
 

@@ -25,7 +25,13 @@ Options:
 
 Exit codes: 0 no errors; 1 lint errors or too many warnings; 2 bad usage, unreadable file or invalid config.`;
 
-export async function main(argv: string[], io = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export interface CliIO {
+  cwd: string;
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+}
+
+export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -110,10 +116,10 @@ export async function main(argv: string[], io = { cwd: process.cwd(), stdout: pr
 declare const STRATLINT_VERSION: string | undefined;
 const VERSION = typeof STRATLINT_VERSION === 'string' ? STRATLINT_VERSION : 'dev';
 
-function colorWanted(stream: NodeJS.WritableStream): boolean {
+function colorWanted(stream: CliIO['stdout']): boolean {
   if (process.env.NO_COLOR) return false;
   if (process.env.FORCE_COLOR && process.env.FORCE_COLOR !== '0') return true;
-  return !!(stream as NodeJS.WriteStream).isTTY;
+  return !!stream.isTTY;
 }
 
 /** Entry point of the `stratlint` bin. */

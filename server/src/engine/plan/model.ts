@@ -1,4 +1,3 @@
-import type { Root } from 'mdast';
 import type { LineIndex, Range } from './positions';
 
 /** A run of prose: a paragraph, list-item paragraph, table row or heading. */
@@ -57,7 +56,6 @@ export interface HtmlComment {
 export interface Plan {
   text: string;
   lines: LineIndex;
-  tree: Root;
   frontMatter: Record<string, unknown> | undefined;
   /** Document offsets of the front matter block, fences included. */
   frontMatterSpan?: { start: number; end: number };

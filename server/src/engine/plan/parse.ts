@@ -9,25 +9,60 @@ import type { Block, HtmlComment, Plan, Section } from './model';
 import { LineIndex } from './positions';
 import { ProseBuilder } from './prose';
 import { splitSentences } from './sentences';
+import { splitChunks, type Chunk } from './chunks';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 const LABEL = /^\s*([A-Za-z][A-Za-z0-9 /&-]{0,30}?)\s*:\s/;
 
-/** Reads a Markdown document as a plan: sections, blocks and sentences with exact positions. */
-export function parsePlan(text: string): Plan {
-  // micromark drops a byte order mark and counts offsets after it; keep them in the caller's terms.
-  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const tree = processor.parse(shift ? text.slice(1) : text) as Root;
+/** Parsed chunks by their text, so an editor re-parses only the chunks an edit touched. */
+export class ChunkCache {
+  private readonly trees = new Map<string, Root>();
+  private size = 0;
+
+  constructor(private readonly maxChars = 8_000_000) {}
+
+  parse(text: string): Root {
+    const hit = this.trees.get(text);
+    if (hit) {
+      this.trees.delete(text);
+      this.trees.set(text, hit); // most recently used last
+      return hit;
+    }
+    const tree = processor.parse(text) as Root;
+    this.trees.set(text, tree);
+    this.size += text.length;
+    for (const [key] of this.trees) {
+      if (this.size <= this.maxChars || key === text) break;
+      this.trees.delete(key);
+      this.size -= key.length;
+    }
+    return tree;
+  }
+}
+
+/**
+ * Reads a Markdown document as a plan: sections, blocks and sentences with exact positions.
+ * The document is parsed in top-level chunks (see chunks.ts); pass a cache to reuse chunks.
+ */
+export function parsePlan(text: string, cache?: ChunkCache): Plan {
+  // micromark drops a byte order mark; offsets stay in the caller's terms.
+  return parseChunks(text, splitChunks(text, text.charCodeAt(0) === 0xfeff ? 1 : 0), cache);
+}
+
+/** Builds the plan from given chunks (tests compare a chunked parse with a whole one). */
+export function parseChunks(text: string, chunks: readonly Chunk[], cache?: ChunkCache): Plan {
   const lines = new LineIndex(text);
-  const builder = new PlanBuilder(text, shift);
-  builder.walk(tree.children, false);
+  const builder = new PlanBuilder(text);
+  for (const chunk of chunks) {
+    const tree = cache ? cache.parse(chunk.text) : (processor.parse(chunk.text) as Root);
+    builder.walkChunk(tree, chunk.start);
+  }
   const { sections, root } = builder.finishSections();
   const title = findTitle(builder, lines);
   return {
     text,
     lines,
-    tree,
     frontMatter: builder.frontMatter,
     frontMatterSpan: builder.frontMatterSpan,
     title,
@@ -47,10 +82,10 @@ class PlanBuilder {
   private readonly sections: Section[];
   private stack: Section[];
 
-  constructor(
-    private readonly text: string,
-    private readonly shift: number,
-  ) {
+  /** Offset of the chunk being walked: node offsets are relative to it. */
+  private shift = 0;
+
+  constructor(private readonly text: string) {
     this.root = { level: 0, title: '', normalized: '', start: 0, end: text.length, children: [], blockStart: 0, blockEnd: 0 };
     this.sections = [this.root];
     this.stack = [this.root];
@@ -60,7 +95,12 @@ class PlanBuilder {
     return { start: (node.position?.start.offset ?? 0) + this.shift, end: (node.position?.end.offset ?? 0) + this.shift };
   }
 
-  walk(nodes: readonly RootContent[], inQuote: boolean, inList = false): void {
+  walkChunk(tree: Root, shift: number): void {
+    this.shift = shift;
+    this.walk(tree.children, false);
+  }
+
+  private walk(nodes: readonly RootContent[], inQuote: boolean, inList = false): void {
     for (const node of nodes) this.visit(node, inQuote, inList);
   }
 

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { splitChunks } from '../../server/src/engine/plan/chunks';
+import type { Plan } from '../../server/src/engine/plan/model';
+import { ChunkCache, parseChunks, parsePlan } from '../../server/src/engine/plan/parse';
+
+const CORPUS = join(__dirname, '../../../shared/corpus/docs');
+
+/** Everything rules can see of a plan, in comparable form. */
+function shape(p: Plan) {
+  return {
+    blocks: p.blocks.map((b) => [b.kind, b.text, Array.from(b.docOffsets), b.start, b.end, b.inQuote, b.label, b.section.start]),
+    sections: p.sections.map((s) => [s.level, s.normalized, s.start, s.end, s.blockStart, s.blockEnd]),
+    comments: p.comments,
+    frontMatter: p.frontMatter,
+    title: p.title,
+  };
+}
+
+const whole = (text: string) => parseChunks(text, [{ start: 0, text }]);
+
+describe('chunked parsing', () => {
+  it('splits at top-level headings only outside code fences, HTML and front matter', () => {
+    const pad = 'x'.repeat(2100);
+    const text = `---\n# yaml comment\n---\n${pad}\n\n\`\`\`\n# not a heading\n${pad}\n\`\`\`\n\n# One\n\n<!--\n# in a comment\n${pad}\n-->\n\n# Two\n`;
+    assert.deepEqual(
+      splitChunks(text).map((c) => c.text.split('\n')[0]),
+      ['---', '# One', '# Two'],
+    );
+    assert.equal(splitChunks('[a]: https://example.com\n\n' + text).length, 1, 'reference definitions: no split');
+  });
+
+  for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.md'))) {
+    it(`gives the same plan as a whole-document parse: ${file}`, () => {
+      const text = readFileSync(join(CORPUS, file), 'utf8');
+      assert.deepEqual(shape(parsePlan(text)), shape(whole(text)));
+    });
+  }
+
+  it('reuses cached chunks and still maps positions after an edit above them', () => {
+    const cache = new ChunkCache();
+    const section = (n: number) => `## Section ${n}\n\n${'Customers finish work sooner. '.repeat(80)}\n\n`;
+    const text = `# Plan\n\n${[1, 2, 3].map(section).join('')}`;
+    parsePlan(text, cache);
+    const edited = text.replace('## Section 1\n\n', '## Section 1\n\nA new line here.\n\n');
+    assert.deepEqual(shape(parsePlan(edited, cache)), shape(whole(edited)));
+  });
+});
