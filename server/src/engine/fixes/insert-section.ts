@@ -48,7 +48,8 @@ function sectionLevel(plan: Plan): number {
 }
 
 function insertionOffset(plan: Plan, after: readonly string[], level: number): number {
-  const related = sectionsMatching(plan, after)[0];
+  // The plan's title ("Payments strategy") can match an alias; inserting "after" it would mean the end of the plan.
+  const related = sectionsMatching(plan, after).find((s) => s.level >= level);
   if (related) return ancestorAtLevel(related, level).end;
   const back = plan.sections.find((s) => s.level > 0 && s.level <= level && BACK_MATTER.some((a) => headingMatches(s.normalized, a)));
   if (back) return back.start;
