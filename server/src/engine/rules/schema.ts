@@ -44,6 +44,10 @@ const requireSection = z
 
 const scopeEnum = z.enum(['sentence', 'block', 'section', 'plan']);
 
+/**
+ * Words to avoid. Besides this data, every avoid-phrase rule reads two options from the
+ * config: `terms` (plain words or phrases, replacing `patterns`) and `allow` (words exempted).
+ */
 const avoidPhrase = z
   .object({
     ...base,

@@ -1,6 +1,6 @@
 import { spanFix } from '../../fixes/span-fix';
 import { blockRange } from '../../plan/scope';
-import { compileAll, type Terms } from '../../patterns/pattern';
+import { compileAll, Pattern, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
 import { appearsInScope, blockInContext, insideQuotes } from './scopes';
@@ -8,6 +8,7 @@ import { appearsInScope, blockInContext, insideQuotes } from './scopes';
 /** Words the principle warns against, unless the surrounding text shows they are meant well. */
 export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, terms: Terms): Rule {
   const patterns = compileAll(data.patterns, terms);
+  const phrasesFor = phraseOptions(patterns);
   const unless = compileAll(data.unless, terms);
   const followedBy = compileAll(data.unlessFollowedBy, terms);
   const precededBy = compileAll(data.unlessPrecededBy, terms);
@@ -15,12 +16,14 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
     meta,
     check(ctx) {
       const { plan } = ctx;
+      const { phrases, allowed } = phrasesFor(ctx.options);
       for (const block of plan.blocks) {
         if (!blockInContext(block, data.inSections, data.inLabels)) continue;
         if (data.skipQuoted && block.inQuote) continue;
-        for (const p of patterns) {
+        for (const p of phrases) {
           for (const m of p.matches(block.text)) {
             const words = block.text.slice(m.start, m.end);
+            if (allowed(words)) continue;
             if (data.skipQuoted && insideQuotes(block.text, m.start)) continue;
             if (data.skipProperNames && isProperName(block.text, m.start, words)) continue;
             const rest = block.text.slice(m.end);
@@ -35,6 +38,44 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
       }
     },
   };
+}
+
+/**
+ * Options every avoid-phrase rule reads from the config, for word lists users tune:
+ * `terms` (plain words or phrases) replaces the rule's patterns, `allow` exempts words.
+ * Values of the wrong type are ignored, so a config slip never stops the rule.
+ */
+function phraseOptions(patterns: Pattern[]) {
+  const compiled = new Map<string, Pattern[]>();
+  return (options: Readonly<Record<string, unknown>>) => {
+    const terms = stringList(options.terms);
+    let phrases = patterns;
+    if (terms) {
+      const key = JSON.stringify(terms);
+      phrases = compiled.get(key) ?? terms.map(plainPhrase);
+      compiled.set(key, phrases);
+    }
+    const allow = (stringList(options.allow) ?? []).map((a) => ` ${normalizeWords(a)} `);
+    return { phrases, allowed: (words: string) => allow.some((a) => ` ${normalizeWords(words)} `.includes(a)) };
+  };
+}
+
+/** A list of strings with at least a letter or digit each, or undefined when the value is not a list of strings. */
+function stringList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) return undefined;
+  return value.filter((v) => /[\p{L}\p{N}]/u.test(v));
+}
+
+/** "best in class" matches "best-in-class" and "Best in  class"; regex characters are taken literally. */
+function plainPhrase(phrase: string): Pattern {
+  const words = phrase.split(/[\s-]+/).filter(Boolean);
+  const body = words.map((w) => w.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')).join('[\\s-]+');
+  const edge = (char: string) => (/\w/.test(char) ? '\\b' : '');
+  return Pattern.compile(`${edge(body[0])}${body}${edge(body[body.length - 1])}`);
+}
+
+function normalizeWords(words: string): string {
+  return words.toLowerCase().split(/[\s-]+/).filter(Boolean).join(' ');
 }
 
 /** "World-Class Manufacturing Award" is a name, "world-class service" is fluff. */
