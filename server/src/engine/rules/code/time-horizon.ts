@@ -1,78 +1,232 @@
 import { insertAfterTitle, insertFrontMatterKey } from '../../fixes/insert-line';
-import type { Plan } from '../../plan/model';
+import type { Block, Plan } from '../../plan/model';
 import type { Range } from '../../plan/positions';
-import { blockRange } from '../../plan/scope';
+import { blockRange, sentenceAt } from '../../plan/scope';
 import type { Assessment, Fix, Rule, RuleMeta } from '../types';
+
+/** The years a horizon covers. "2026–2027" is one year apart but two calendar years: a finding needs both readings out of range. */
+interface Span {
+  shortest: number;
+  longest: number;
+}
+
+/** A place where the plan states the period it covers. */
+interface Horizon {
+  /** Undefined when the period cannot be measured ("by 2030", a `<placeholder>`). */
+  span?: Span;
+  range: Range;
+  /** Front matter `horizon:` or a `Horizon:` line: the plan's own statement, which overrides everything else. */
+  declared: boolean;
+  /**
+   * period: a length ("2026–2029", "next three years"); target: an end date ("by 2030");
+   * mention: a year the plan is about ("Roadmap 2020"), which says little about its length.
+   */
+  kind: 'period' | 'target' | 'mention';
+  /** Words that clearly state the plan's own period ("over the next three years"), not any pair of years (maybe history). */
+  forward: boolean;
+}
 
 const WORD_NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20 };
 const N = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)';
-const YEAR_RANGE = /\b((?:19|20)\d\d)\s*(?:-|–|—|to|through|until|\/)\s*((?:19|20)\d\d)\b/i;
-const SPAN_OF_YEARS = new RegExp(`\\b(?:next|coming|following|over|within|in)\\s+(?:the\\s+)?(?:next\\s+)?${N}\\s+years?\\b|\\b${N}[- ]years?\\s+(?:plan|strategy|horizon|roadmap|vision|period|outlook|programme|program)\\b`, 'i');
-const BY_YEAR = /\b(?:by|until|through|in|before)\s+((?:19|20)\d\d)\b/i;
+const YEAR = '(?:19|20)\\d\\d';
+const YEAR_RANGE = new RegExp(`\\b(?:fy\\s?)?(${YEAR})\\s*(?:-|–|—|to|through|until|/)\\s*(?:fy\\s?)?(${YEAR})\\b`, 'i');
+const FY_RANGE = /\bfy\s?'?(\d\d)\s*(?:-|–|—|to|through)\s*(?:fy\s?)?'?(\d\d)\b/i;
+/** "the next three years", "a five-year strategy", "3 Year vision", "in ten years' time". */
+const SPAN_OF_YEARS = new RegExp(
+  [
+    `\\b(?:(?:over|for|in|during|within)\\s+the\\s+)?(?:next|coming|following)\\s+${N}\\s+years?\\b`,
+    `\\b${N}[- ]years?\\s+(?:plan|strategy|horizon|roadmap|vision|period|outlook|programme|program)\\b`,
+    `\\bhorizon\\s+of\\s+${N}\\s+years?\\b`,
+    `\\bin\\s+${N}\\s+years?['’]?\\s+time\\b`,
+  ].join('|'),
+  'i',
+);
+/** "over the next year or so": a one-year horizon, but only when the sentence is about the plan itself. */
+const NEXT_YEAR = /\b(?:over|for|in|during|within)\s+the\s+(?:next|coming|following)\s+year\b/i;
+const MONTHS: Record<string, number> = { three: 3, six: 6, nine: 9, twelve: 12, eighteen: 18 };
+const NEXT_MONTHS = /\b(?:next|coming|following)\s+(\d{1,2}|three|six|nine|twelve|eighteen)\s+months\b/i;
+/** Words that make a sentence about the plan's own period rather than, say, the market's. */
+const ABOUT_THE_PLAN = /\b(?:strateg(?:y|ies)|plans?|roadmaps?|vision|goals?|slate|priorities|okrs|objectives|this (?:page|document)|we\s+(?:will|plan|aim|intend|want)|we['’]ll)\b/i;
+/** Periods shorter than a year that a title can name ("FY23-Q1 OKRs", "Project goals 2024H2"). */
+const QUARTER = /\b(?:q[1-4]|quarter(?:ly)?)\b/i;
+const HALF = /(?:\b|(?<=\d))h[12]\b|\bhalf[- ]year(?:ly)?\b/i;
+const ONE_YEAR = /\b(?:fy\s?'?\d{2,4}|annual|yearly)\b/i;
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+/** "by 2030", "until March 2027", "by the end of FY2028". */
+const TARGET_YEAR = new RegExp(`\\b(?:by|until|through|before)\\s+(?:the\\s+end\\s+of\\s+)?(?:(?:${MONTH}|q[1-4]|h[12])\\s+)?(?:fy\\s?)?${YEAR}\\b`, 'i');
+/** "the goal slate for 2024H2", "Long term vision (for 2023)": a period named in a sentence about the plan. */
+const PLAN_PERIOD = new RegExp(`\\b(?:for|in|during)\\s+(?:the\\s+)?(?:fy\\s?)?${YEAR}(?:\\s?(q[1-4]|h[12]))?\\b`, 'i');
+/** A column headed "Five years" in a table of horizons. */
+const YEARS_CELL = new RegExp(`^\\s*${N}\\s+years?\\s*$`, 'i');
+const ANY_YEAR = new RegExp(`\\b${YEAR}\\b`);
 const PLACEHOLDER = /<[a-z][^<>]*>/i;
+const FRONT_MATTER_KEYS = ['horizon', 'timeframe', 'period'];
+const HORIZON_LABELS = new Set(['horizon', 'time horizon', 'planning horizon', 'timeframe', 'time frame', 'period']);
 
-interface Horizon {
-  years?: number;
-  range?: Range;
+const exact = (n: number): Span => ({ shortest: n, longest: n });
+
+/** The span of a year range: "2026–2029" is 3 years apart and 4 calendar years. */
+function yearsBetween(from: number, to: number): Span {
+  const apart = Math.abs(to - from);
+  return { shortest: apart, longest: apart + 1 };
 }
 
-/** The plan's horizon: front matter `horizon:` first, else the first horizon stated in prose. */
-export function findHorizon(plan: Plan): Horizon | undefined {
-  const fm = plan.frontMatter?.horizon;
-  if (fm !== undefined && fm !== null && plan.frontMatterSpan) {
-    const range = plan.lines.range(plan.frontMatterSpan.start, plan.frontMatterSpan.end);
-    return { years: measure(String(fm)), range };
-  }
-  for (const block of plan.blocks) {
-    if (block.label === 'horizon' && PLACEHOLDER.test(block.text)) return { range: blockRange(plan, block, 0, block.text.length) };
-    for (const re of [YEAR_RANGE, SPAN_OF_YEARS]) {
-      const m = re.exec(block.text);
-      if (m) return { years: measure(m[0]), range: blockRange(plan, block, m.index, m.index + m[0].length) };
-    }
-  }
-  for (const block of plan.blocks) {
-    const m = BY_YEAR.exec(block.text);
-    if (m) return { range: blockRange(plan, block, m.index, m.index + m[0].length) };
+function spanOfYears(m: RegExpExecArray): Span {
+  const n = m.slice(1).find((g) => g !== undefined)!;
+  return exact(Number(n) || WORD_NUMBERS[n.toLowerCase()]);
+}
+
+/** The first period stated in a piece of text, with where it is. `inTitle` adds the short periods only a title names. */
+function periodIn(text: string, inTitle: boolean): { span?: Span; index: number; length: number; forward: boolean } | undefined {
+  const range = YEAR_RANGE.exec(text);
+  if (range) return { span: yearsBetween(Number(range[1]), Number(range[2])), index: range.index, length: range[0].length, forward: false };
+  const fy = FY_RANGE.exec(text);
+  if (fy) return { span: yearsBetween(Number(fy[1]), Number(fy[2])), index: fy.index, length: fy[0].length, forward: true };
+  const span = SPAN_OF_YEARS.exec(text);
+  if (span) return { span: spanOfYears(span), index: span.index, length: span[0].length, forward: true };
+  if (!inTitle) return undefined;
+  for (const [re, years] of [[QUARTER, 0.25], [HALF, 0.5], [ONE_YEAR, 1]] as const) {
+    const m = re.exec(text);
+    if (m) return { span: exact(years), index: m.index, length: m[0].length, forward: true };
   }
   return undefined;
 }
 
-/** Years a horizon text covers: "2026–2029" is 3, "next five years" is 5, a bare number is years. */
-function measure(text: string): number | undefined {
-  if (PLACEHOLDER.test(text)) return undefined;
-  const r = YEAR_RANGE.exec(text);
-  if (r) return Math.abs(Number(r[2]) - Number(r[1]));
-  const s = new RegExp(N, 'i').exec(text);
-  if (s && /year|^\s*\d+\s*$/i.test(text)) return Number(s[1]) || WORD_NUMBERS[s[1].toLowerCase()];
-  return undefined;
+/** Years a front matter value stands for: "2026–2029", "3 years", a bare 3; a lone year ("2030") is a target, not a length. */
+function measureValue(value: string): Span | undefined {
+  if (PLACEHOLDER.test(value)) return undefined;
+  const period = periodIn(value, false);
+  if (period) return period.span;
+  const m = new RegExp(`^\\s*${N}(?:\\s+years?)?\\s*$`, 'i').exec(value);
+  return m ? spanOfYears(m) : undefined;
+}
+
+function fromFrontMatter(plan: Plan): Horizon | undefined {
+  const fm = plan.frontMatter;
+  const key = FRONT_MATTER_KEYS.find((k) => fm?.[k] !== undefined && fm[k] !== null);
+  if (!key || !plan.frontMatterSpan) return undefined;
+  const value = String(fm![key]);
+  // The value as written on its line, for the finding's range; the whole front matter if it spans lines.
+  const block = plan.text.slice(plan.frontMatterSpan.start, plan.frontMatterSpan.end);
+  const line = new RegExp(`^${key}[ \\t]*:[ \\t]*(\\S[^\\r\\n]*?)[ \\t]*$`, 'm').exec(block);
+  const start = plan.frontMatterSpan.start + (line ? line.index + line[0].length - line[1].length : 0);
+  const range = line ? plan.lines.range(start, start + line[1].length) : plan.lines.range(plan.frontMatterSpan.start, plan.frontMatterSpan.end);
+  const span = measureValue(value);
+  return { span, range, declared: true, kind: span ? 'period' : 'target', forward: true };
+}
+
+/** The horizons a block states, in the order a reader meets them. */
+function fromBlock(plan: Plan, block: Block, declared: boolean, isTitle: boolean): Horizon[] {
+  const text = block.text;
+  const at = (index: number, length: number) => blockRange(plan, block, index, index + length);
+  // Outside the title and a declaration, a period only describes the plan in a sentence about the plan.
+  const aboutThePlan = (index: number) => {
+    if (declared || isTitle) return true;
+    const s = sentenceAt(block, index);
+    return ABOUT_THE_PLAN.test(text.slice(s.start, s.end));
+  };
+  const found = (m: RegExpExecArray | null) => (m && aboutThePlan(m.index) ? m : null);
+  if (declared && PLACEHOLDER.test(text)) return [{ range: at(0, text.length), declared, kind: 'target', forward: true }];
+
+  const period = periodIn(text, isTitle);
+  if (period) return [{ span: period.span, range: at(period.index, period.length), declared, kind: 'period', forward: declared || isTitle || (period.forward && aboutThePlan(period.index)) }];
+  // A table whose columns are horizons: | One year | Five years | Twenty years |
+  if (block.kind === 'table-row' && !block.header && block.cells) {
+    const cells = block.cells.map((c) => c.trim()).filter((c) => YEARS_CELL.test(c));
+    if (cells.length > 0) return cells.map((c) => ({ span: spanOfYears(YEARS_CELL.exec(c)!), range: at(text.indexOf(c), c.length), declared, kind: 'period', forward: true }));
+  }
+  const oneYear = found(NEXT_YEAR.exec(text));
+  if (oneYear) return [{ span: exact(1), range: at(oneYear.index, oneYear[0].length), declared, kind: 'period', forward: true }];
+  const months = found(NEXT_MONTHS.exec(text));
+  if (months) {
+    const years = (Number(months[1]) || MONTHS[months[1].toLowerCase()]) / 12;
+    return [{ span: exact(years), range: at(months.index, months[0].length), declared, kind: 'period', forward: true }];
+  }
+  const named = found(PLAN_PERIOD.exec(text));
+  if (named?.[1]) return [{ span: exact(/^q/i.test(named[1]) ? 0.25 : 0.5), range: at(named.index, named[0].length), declared, kind: 'period', forward: true }];
+
+  const target = TARGET_YEAR.exec(text);
+  if (target) return [{ range: at(target.index, target[0].length), declared, kind: 'target', forward: false }];
+  // A declaration without a length still declares ("Horizon: until the merger closes").
+  if (declared) return [{ range: at(0, text.length), declared, kind: 'target', forward: true }];
+  const mention = named ?? (isTitle ? ANY_YEAR.exec(text) : null);
+  return mention ? [{ range: at(mention.index, mention[0].length), declared, kind: 'mention', forward: false }] : [];
+}
+
+/** Every horizon the plan states, the plan's own declaration (front matter, then a `Horizon:` line) first. */
+export function findHorizons(plan: Plan): Horizon[] {
+  const fm = fromFrontMatter(plan);
+  const labelled = plan.blocks.filter((b) => b.label !== undefined && HORIZON_LABELS.has(b.label) && !b.inQuote);
+  const rest = plan.blocks.filter((b) => !b.inQuote && !labelled.includes(b));
+  const isTitle = (b: Block) => b.kind === 'heading' && plan.lines.position(b.start).line === plan.title.line;
+  return [...(fm ? [fm] : []), ...labelled.flatMap((b) => fromBlock(plan, b, true, false)), ...rest.flatMap((b) => fromBlock(plan, b, false, isTitle(b)))];
+}
+
+function describe(years: number): string {
+  if (years === 0.25) return 'one quarter';
+  if (years === 0.5) return 'half a year';
+  if (!Number.isInteger(years)) return `${Math.round(years * 12)} months`;
+  return `${years} year${years === 1 ? '' : 's'}`;
 }
 
 export function timeHorizon(meta: RuleMeta): Rule {
-  const assess = (plan: Plan, options: Readonly<Record<string, unknown>>): Assessment => {
-    const min = typeof options.minYears === 'number' ? options.minYears : 2;
-    const max = typeof options.maxYears === 'number' ? options.maxYears : 7;
-    const h = findHorizon(plan);
-    if (!h) return { status: 'missing' };
-    if (h.years !== undefined && (h.years < min || h.years > max)) {
-      const side = h.years < min ? `shorter than ${min}` : `longer than ${max}`;
-      return { status: 'partly', evidence: h.range, message: `The plan's horizon of ${h.years} year${h.years === 1 ? '' : 's'} is ${side} years: a customer strategy sets choices for roughly three to five years, long enough to build capabilities and short enough to stay concrete.` };
-    }
-    return { status: 'addressed', evidence: h.range };
+  const bounds = (options: Readonly<Record<string, unknown>>) => ({
+    min: typeof options.minYears === 'number' ? options.minYears : 2,
+    max: typeof options.maxYears === 'number' ? options.maxYears : 7,
+  });
+
+  /** The finding's message when the horizon is outside the bounds, else undefined. */
+  const outOfBounds = (h: Horizon, min: number, max: number, words: string): string | undefined => {
+    if (!h.span) return undefined;
+    const what = `This plan covers ${describe(h.span.longest < min ? h.span.longest : h.span.shortest)} ("${words}")`;
+    const advice = 'A customer strategy makes choices about customers, offerings and capabilities for roughly three to five years';
+    if (h.span.longest < min) return `${what}, less than ${min} years. ${advice}: state the horizon these near-term goals serve, e.g. "Horizon: 2026–2029".`;
+    if (h.span.shortest > max) return `${what}, more than ${max} years. ${advice}; over a longer period nothing forces a choice today. Keep the long view as the vision and state the horizon of this plan's choices.`;
+    return undefined;
   };
+
+  const assess = (plan: Plan, options: Readonly<Record<string, unknown>>): Assessment => {
+    const { min, max } = bounds(options);
+    const horizons = findHorizons(plan);
+    const words = (h: Horizon) => plan.text.slice(plan.lines.offset(h.range.start), plan.lines.offset(h.range.end));
+    const judge = (h: Horizon): Assessment => {
+      const message = outOfBounds(h, min, max, words(h));
+      return message ? { status: 'partly', evidence: h.range, message } : { status: 'addressed', evidence: h.range };
+    };
+    if (horizons.length === 0) return { status: 'missing' };
+    const declared = horizons.find((h) => h.declared);
+    if (declared) return judge(declared);
+    const fitting = horizons.find((h) => h.kind === 'target' || (h.kind === 'period' && !outOfBounds(h, min, max, '')));
+    if (fitting) return { status: 'addressed', evidence: fitting.range };
+    // Only words that clearly state the plan's period count against it: "from 2010 to 2022" may be history.
+    const stated = horizons.find((h) => h.forward);
+    return stated ? judge(stated) : { status: 'partly', evidence: horizons[0].range };
+  };
+
+  /** Adds a horizon the plan's own declaration: a front matter key, else a line under the title. */
+  const addHorizon = (plan: Plan): Fix | undefined => {
+    const title = meta.fix?.title ?? 'Add a horizon';
+    const line = meta.fix?.template ?? 'Horizon: <start year>–<end year>';
+    // Only into front matter that parsed and has no empty key of the same name, or the YAML would break.
+    const fm = plan.frontMatter;
+    if (plan.frontMatterSpan && fm && !FRONT_MATTER_KEYS.some((k) => k in fm)) return insertFrontMatterKey(plan, line.replace(/^Horizon:/, 'horizon:'), title);
+    return insertAfterTitle(plan, line, title);
+  };
+
   return {
     meta,
     assess,
     check(ctx) {
       const a = assess(ctx.plan, ctx.options);
-      if (a.status === 'addressed') return;
-      if (a.message) {
-        ctx.report({ range: a.evidence ?? ctx.plan.title.range, message: a.message });
-        return;
+      if (a.status === 'missing') {
+        const fix = addHorizon(ctx.plan);
+        ctx.report({ range: ctx.plan.title.range, fixes: fix ? [fix] : [] });
+      } else if (a.message && a.evidence) {
+        // A declared horizon is the user's own choice to revisit; anywhere else, declaring one settles it.
+        const declared = findHorizons(ctx.plan).find((h) => h.declared);
+        const fix = declared ? undefined : addHorizon(ctx.plan);
+        ctx.report({ range: a.evidence, message: a.message, fixes: fix ? [fix] : [] });
       }
-      const fix: Fix | undefined = ctx.plan.frontMatterSpan
-        ? insertFrontMatterKey(ctx.plan, 'horizon: <start year>–<end year>', meta.fix?.title ?? 'Add a horizon')
-        : insertAfterTitle(ctx.plan, meta.fix?.template ?? 'Horizon: <start year>–<end year>', meta.fix?.title ?? 'Add a horizon');
-      ctx.report({ range: ctx.plan.title.range, fixes: fix ? [fix] : [] });
     },
   };
 }
