@@ -1,9 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, lintDocument, type RuleMeta } from '../engine/index';
+import { computeScorecard, ConfigError, lintDocument, type RuleMeta } from '../engine/index';
 import { expandTargets, UsageError } from './files';
-import { FORMATTERS } from './formatters/index';
+import { FORMATTERS, SCORECARD_FORMATS } from './formatters/index';
 import type { FileResult } from './formatters/types';
 import { readText, ReadError } from './read';
 
@@ -87,7 +87,8 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       for (const s of r.config.settings) rules.set(s.rule.meta.id, s.rule.meta);
       for (const e of r.ruleErrors) io.stderr.write(`stratlint: rule ${e.ruleId} failed on ${shown}: ${e.error.message}\n`);
       const findings = o.quiet ? r.findings.filter((f) => f.severity === 'error') : r.findings;
-      results.push({ file: shown, text, findings });
+      const scorecard = SCORECARD_FORMATS.has(o.format!) ? computeScorecard(r.plan, r.config.settings, r.findings) : undefined;
+      results.push({ file: shown, text, findings, scorecard });
     }
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError || e instanceof ReadError) {

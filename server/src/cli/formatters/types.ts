@@ -1,4 +1,4 @@
-import type { Finding, RuleMeta } from '../../engine/index';
+import type { Finding, RuleMeta, Scorecard } from '../../engine/index';
 
 /** One linted file, as every formatter receives it. */
 export interface FileResult {
@@ -7,6 +7,8 @@ export interface FileResult {
   /** The file's text, for formatters that quote lines or fingerprint findings. */
   text: string;
   findings: Finding[];
+  /** How the plan covers the principles; set for the formats in SCORECARD_FORMATS. */
+  scorecard?: Scorecard;
 }
 
 export interface FormatContext {
