@@ -1,11 +1,16 @@
 import { writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeScorecard, ConfigError, lintDocument, type RuleMeta } from '../engine/index';
+import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline';
+import { GitChanges } from './changed';
 import { expandTargets, UsageError } from './files';
+import { fingerprintFindings, keepFindings } from './fingerprint';
 import { FORMATTERS, SCORECARD_FORMATS } from './formatters/index';
 import type { FileResult } from './formatters/types';
+import { stylish } from './formatters/stylish';
 import { readText, ReadError } from './read';
+import { appendJobSummary, stateAtBase } from './summary';
 
 const HELP = `Usage: stratlint [options] [files, folders or globs…]   (default: .)
 
@@ -19,7 +24,13 @@ Options:
       --no-config           Use the built-in recommended rules only
   -q, --quiet               Report errors only
       --max-warnings <n>    Exit 1 when there are more than n warnings
-  -o, --output-file <file>  Write the report to a file
+  -o, --output-file <file>  Write the report to a file (other formats than stylish
+                            still print stylish on the terminal)
+      --baseline <file>     Report only findings that are not in this baseline
+      --baseline-write <file>  Record today's findings as the baseline, then report
+                            as --baseline would (nothing)
+      --changed-since <ref> Lint only plans changed since this git ref (with --format
+                            summary: coverage before → after, new and fixed findings)
   -h, --help                Show this help
   -v, --version             Show the version
 
@@ -44,6 +55,9 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
         quiet: { type: 'boolean', short: 'q', default: false },
         'max-warnings': { type: 'string' },
         'output-file': { type: 'string', short: 'o' },
+        baseline: { type: 'string' },
+        'baseline-write': { type: 'string' },
+        'changed-since': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -75,20 +89,35 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     }
   }
 
+  if (o.baseline && o['baseline-write']) {
+    io.stderr.write('stratlint: use --baseline to compare with a baseline or --baseline-write to record one, not both\n');
+    return 2;
+  }
+  // On GitHub Actions the github format also fills the job summary.
+  const jobSummary = o.format === 'github' ? process.env.GITHUB_STEP_SUMMARY || undefined : undefined;
+  const withScorecard = SCORECARD_FORMATS.has(o.format!) || jobSummary !== undefined;
+
   const results: FileResult[] = [];
   const rules = new Map<string, RuleMeta>();
+  let baseline: Baseline | undefined;
   try {
+    baseline = o.baseline ? readBaseline(resolve(io.cwd, o.baseline), o.baseline) : undefined;
+    const changes = o['changed-since'] !== undefined ? GitChanges.since(o['changed-since'], io.cwd) : undefined;
     const targets = await expandTargets(args.positionals.length ? args.positionals : ['.'], io.cwd);
     for (const t of targets) {
+      if (changes && !changes.has(t.path)) continue;
       const shown = relative(io.cwd, t.path).replace(/\\/g, '/') || t.path;
       const text = readText(t.path, shown);
-      const r = lintDocument(text, { filePath: t.path, configFile: o.config, noConfig: o['no-config'], forcePlan: t.explicit });
+      const lintOptions = { filePath: t.path, configFile: o.config, noConfig: o['no-config'], forcePlan: t.explicit };
+      const r = lintDocument(text, lintOptions);
       if (!r.isPlan) continue;
       for (const s of r.config.settings) rules.set(s.rule.meta.id, s.rule.meta);
       for (const e of r.ruleErrors) io.stderr.write(`stratlint: rule ${e.ruleId} failed on ${shown}: ${e.error.message}\n`);
-      const findings = o.quiet ? r.findings.filter((f) => f.severity === 'error') : r.findings;
-      const scorecard = SCORECARD_FORMATS.has(o.format!) ? computeScorecard(r.plan, r.config.settings, r.findings) : undefined;
-      results.push({ file: shown, text, findings, scorecard });
+      const scorecard = withScorecard ? computeScorecard(r.plan, r.config.settings, r.findings) : undefined;
+      // Fingerprints are taken over every finding, before --baseline or --quiet drop any.
+      const result: FileResult = { file: shown, text, findings: r.findings, fingerprints: fingerprintFindings(text, r.findings, rules), scorecard };
+      if (changes) result.before = stateAtBase(changes, t.path, result, (old) => lintDocument(old, lintOptions), rules, withScorecard);
+      results.push(result);
     }
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError || e instanceof ReadError) {
@@ -98,14 +127,31 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     throw e;
   }
 
-  const report = formatter(results, { color: colorWanted(io.stdout), rules, cwd: io.cwd });
+  let reported: FileResult[] = results;
+  if (o['baseline-write']) {
+    baseline = writeBaseline(resolve(io.cwd, o['baseline-write']), results, io.cwd, rules);
+    const recorded = results.reduce((n, r) => n + r.findings.length, 0);
+    io.stderr.write(`stratlint: recorded ${recorded} finding${recorded === 1 ? '' : 's'} in ${o['baseline-write']}\n`);
+  }
+  if (baseline) reported = applyBaseline(reported, baseline, io.cwd, rules);
+  if (o.quiet) reported = reported.map((r) => keepFindings(r, rules, (f) => f.severity === 'error'));
+
+  const ctx = { color: colorWanted(io.stdout), rules, cwd: io.cwd, version: VERSION };
+  const report = formatter(reported, ctx);
   if (o['output-file']) {
-    writeFileSync(o['output-file'], report.endsWith('\n') ? report : `${report}\n`);
+    writeFileSync(resolve(io.cwd, o['output-file']), report.endsWith('\n') ? report : `${report}\n`);
+    // The file is for tools; whoever watches the terminal still reads the findings.
+    const human = o.format === 'stylish' ? '' : stylish(reported, ctx);
+    if (human) io.stdout.write(human);
   } else if (report) {
     io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
   }
-  const errors = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = results.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
+  if (jobSummary) {
+    const problem = appendJobSummary(jobSummary, reported, { ...ctx, color: false });
+    if (problem) io.stderr.write(`stratlint: ${problem}\n`);
+  }
+  const errors = reported.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
+  const warnings = reported.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
     io.stderr.write(`stratlint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);

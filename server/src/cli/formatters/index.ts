@@ -1,16 +1,28 @@
+import { codeclimate } from './codeclimate';
+import { github } from './github';
 import { html } from './html';
 import { json } from './json';
+import { junit } from './junit';
+import { rdjson } from './rdjson';
+import { sarif } from './sarif';
 import { scorecard } from './scorecard';
 import { stylish } from './stylish';
+import { summary } from './summary';
 import type { Formatter } from './types';
 
 /** Output formats by name; each lives in its own module and reads the same FileResults. */
 export const FORMATTERS: Record<string, Formatter> = {
   stylish,
   json,
+  sarif,
+  github,
+  codeclimate,
+  rdjson,
+  junit,
+  summary,
   scorecard,
   html,
 };
 
 /** Formats that show the scorecard: main computes it only for them, as it takes another pass of the plan-level rules. */
-export const SCORECARD_FORMATS: ReadonlySet<string> = new Set(['scorecard', 'html']);
+export const SCORECARD_FORMATS: ReadonlySet<string> = new Set(['scorecard', 'html', 'summary']);

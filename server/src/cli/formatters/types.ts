@@ -1,5 +1,25 @@
 import type { Finding, RuleMeta, Scorecard } from '../../engine/index';
 
+/** A finding that was there at the comparison point and is gone now. */
+export interface FixedFinding {
+  ruleId: string;
+  /** The words it flagged then (normalized, shortened), so a reader recognizes it. */
+  words: string;
+}
+
+/** The state a run compares with: a git ref (--changed-since) or a baseline file. */
+export interface Before {
+  /** What to call it in a report: the git ref or the baseline's file name. */
+  label: string;
+  /** The plan's scorecard then; undefined when unknown (a baseline) or the plan did not exist yet. */
+  scorecard?: Scorecard;
+  /** The plan did not exist at the git ref. */
+  newPlan?: boolean;
+  /** Fingerprints of the findings then: a finding whose fingerprint is not here is new. */
+  fingerprints: ReadonlySet<string>;
+  fixed: FixedFinding[];
+}
+
 /** One linted file, as every formatter receives it. */
 export interface FileResult {
   /** Path as shown to the user: relative to the working directory, forward slashes. */
@@ -9,6 +29,12 @@ export interface FileResult {
   findings: Finding[];
   /** How the plan covers the principles; set for the formats in SCORECARD_FORMATS. */
   scorecard?: Scorecard;
+  /**
+   * Fingerprints parallel to `findings`, computed before any filtering (occurrence indexes
+   * count every finding); formatters compute them from `text` when absent.
+   */
+  fingerprints?: string[];
+  before?: Before;
 }
 
 export interface FormatContext {
@@ -16,6 +42,8 @@ export interface FormatContext {
   /** Metadata of every rule that ran, by ID (SARIF and other formats list them). */
   rules: Map<string, RuleMeta>;
   cwd: string;
+  /** Stratlint's version, for formats that name the tool. */
+  version?: string;
 }
 
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;

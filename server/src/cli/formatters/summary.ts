@@ -1,0 +1,117 @@
+import type { Finding, PrincipleScore, PrincipleStatus, RuleMeta, Scorecard, Severity } from '../../engine/index';
+import { LineIndex } from '../../engine/plan/positions';
+import { fingerprintsOf, shownWords } from '../fingerprint';
+import { SEVERITY_RANK } from './location';
+import type { FileResult, Formatter } from './types';
+
+const STATUS: Record<PrincipleStatus, string> = { addressed: '✅ addressed', partly: '🟡 partly', missing: '❌ missing', off: '➖ off' };
+const TOP = 3;
+const MAX_FIXED = 10;
+
+/**
+ * Markdown for a pull-request comment or a job summary. Per plan: how many principles it
+ * addresses (before → after when the run compares with a git ref), which findings are new
+ * and which were fixed, and the three findings most worth a reviewer's attention, each
+ * linked to its rule's page.
+ */
+export const summary: Formatter = (results, ctx) => {
+  const all = results.flatMap((r) => r.findings);
+  const against = results.find((r) => r.before)?.before?.label;
+  const out = [`## Stratlint: ${plural(results.length, 'plan')}, ${countPhrase(all)}`, ''];
+  if (results.length === 0) out.push(against ? `No plan changed since \`${code(against)}\`.` : 'No plans found.', '');
+  for (const r of results) out.push(...planSection(r, ctx.rules));
+  return out.join('\n');
+};
+
+function planSection(r: FileResult, rules: ReadonlyMap<string, RuleMeta>): string[] {
+  const fingerprints = fingerprintsOf(r, rules);
+  const isNew = (i: number) => (r.before ? !r.before.fingerprints.has(fingerprints[i]) : false);
+  const out = [`### ${md(r.file)}`, ''];
+
+  if (r.scorecard) out.push(...coverageLines(r), '');
+
+  const newCount = r.findings.filter((_, i) => isNew(i)).length;
+  const changes = r.before ? ` · ${newCount} new · ${r.before.fixed.length} fixed since \`${code(r.before.label)}\`` : '';
+  out.push(`**Findings:** ${r.findings.length ? countPhrase(r.findings) : 'none'}${changes}`, '');
+  if (r.before?.fixed.length) {
+    const fixed = r.before.fixed.slice(0, MAX_FIXED).map((x) => `${ruleLink(x.ruleId, rules)}${x.words ? ` “${md(x.words)}”` : ''}`);
+    const more = r.before.fixed.length - fixed.length;
+    out.push(`Fixed: ${fixed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`, '');
+  }
+
+  const top = r.findings
+    .map((f, i) => ({ f, isNew: isNew(i) }))
+    .sort((a, b) => Number(b.isNew) - Number(a.isNew) || SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.f.range.start.line - b.f.range.start.line)
+    .slice(0, TOP);
+  if (top.length) {
+    const lines = new LineIndex(r.text);
+    out.push(r.findings.length > TOP ? `Top ${TOP} findings:` : 'Findings:', '');
+    top.forEach(({ f, isNew }, n) => {
+      const words = shownWords(lines, f, rules);
+      const where = `line ${f.range.start.line + 1}${words ? `, “${md(words)}”` : ''}`;
+      out.push(`${n + 1}. ${isNew ? '🆕 ' : ''}**${f.severity}** ${ruleLink(f.ruleId, rules)} (${where}): ${md(f.message.replace(/\s+/g, ' '))}`);
+    });
+    out.push('');
+  }
+  return out;
+}
+
+/** "Principles addressed: 3 of 8 → 5 of 8", what changed, and the full table folded away. */
+function coverageLines(r: FileResult): string[] {
+  const now = r.scorecard!;
+  const then = r.before?.scorecard;
+  const thenStatus = new Map(then?.principles.map((p) => [p.id, p.status]));
+  const tally = (s: Scorecard) => `${s.counts.addressed} of ${s.counts.addressed + s.counts.partly + s.counts.missing}`;
+  const partly = now.counts.partly ? ` (${now.counts.partly} partly)` : '';
+  const out: string[] = [];
+  if (then) {
+    out.push(`**Principles addressed:** ${tally(then)} → ${tally(now)}${partly} since \`${code(r.before!.label)}\``);
+    const changed = now.principles.filter((p) => thenStatus.get(p.id) !== p.status);
+    if (changed.length) {
+      out.push('');
+      for (const p of changed) out.push(`- ${principleLink(p)}: ${STATUS[thenStatus.get(p.id) ?? 'off']} → ${STATUS[p.status]}`);
+    }
+  } else {
+    out.push(`**Principles addressed:** ${tally(now)}${partly}${r.before?.newPlan ? ' (new plan)' : ''}`);
+  }
+  const thenHead = then ? ` \`${code(r.before!.label)}\` |` : '';
+  out.push('', '<details><summary>Principle coverage</summary>', '', `| Principle | Source |${thenHead} Now |`, `|---|---|${then ? '---|' : ''}---|`);
+  for (const p of now.principles) {
+    const thenCell = then ? ` ${STATUS[thenStatus.get(p.id) ?? 'off']} |` : '';
+    out.push(`| ${principleLink(p)} | ${md(p.source)} |${thenCell} ${STATUS[p.status]} |`);
+  }
+  out.push('', '</details>');
+  return out;
+}
+
+function principleLink(p: PrincipleScore): string {
+  return link(p.label, p.docsUrl);
+}
+
+function ruleLink(id: string, rules: ReadonlyMap<string, RuleMeta>): string {
+  const url = rules.get(id)?.docsUrl;
+  return url ? link(id, url) : md(id);
+}
+
+function link(text: string, url: string): string {
+  return `[${md(text)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+}
+
+function countPhrase(findings: readonly Finding[]): string {
+  const n = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  return `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'info')}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Escapes Markdown (and table pipes) in text from plans and rule data. */
+function md(s: string): string {
+  return s.replace(/[\\`*_[\]<>|#]/g, '\\$&');
+}
+
+/** Text inside a code span cannot hold backticks; refs and file names rarely do. */
+function code(s: string): string {
+  return s.replace(/`/g, "'");
+}
