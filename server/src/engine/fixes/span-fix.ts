@@ -12,6 +12,7 @@ export type SpanAction = 'replace-match' | 'replace-sentence' | 'append-sentence
 export function spanFix(plan: Plan, block: Block, match: Match, fix: FixTemplate, action: SpanAction): Fix | undefined {
   const words = block.text.slice(match.start, match.end);
   const template = fix.template.replace(/\$0/g, words).trim();
+  if (block.kind === 'heading' && (action === 'append-sentence' || action === 'append-block')) return paragraphAfter(plan, block, template, fix.title);
   let from: number;
   let to: number;
   let newText: string;
@@ -40,6 +41,13 @@ export function spanFix(plan: Plan, block: Block, match: Match, fix: FixTemplate
   const start = docOffset(block, from);
   const end = to > from ? block.docOffsets[to - 1] + 1 : start;
   return { title: fix.title, isPreferred: true, edits: [{ range: plan.lines.range(start, end), newText }] };
+}
+
+/** Text appended to a heading would change the heading: it goes in a new paragraph below it instead. */
+function paragraphAfter(plan: Plan, heading: Block, paragraph: string, title: string): Fix {
+  const line = plan.lines.position(heading.end).line;
+  const at = { line, character: plan.lines.lineText(line).length };
+  return { title, isPreferred: true, edits: [{ range: { start: at, end: at }, newText: plan.lines.eol + plan.lines.eol + paragraph }] };
 }
 
 /** Document offset of a text position, including one just past the last character. */

@@ -63,6 +63,8 @@ const avoidPhrase = z
     inSections: aliases.optional(),
     /** … or in blocks labelled like this (`KR: …`). */
     inLabels: aliases.optional(),
+    /** Never look in sections with these headings, even inside an `inSections` one (e.g. "Non-goals" under "Goals"). */
+    exceptSections: aliases.optional(),
     /** Leave words inside quotation marks and block quotes alone. */
     skipQuoted: z.boolean().default(false),
     /** Leave Capitalised Names (not at a sentence start) alone. */
@@ -106,10 +108,12 @@ const metric = z
   .object({
     ...base,
     kind: z.literal('metric'),
-    /** Lines (list items, rows, paragraphs) in these sections are metrics … */
+    /** List items and table rows in these sections are metrics … */
     sections: aliases.optional(),
     /** … and so are lines labelled like this anywhere (`Outcome: …`). */
     labels: aliases.optional(),
+    /** Whether unlabelled paragraphs in `sections` are metrics too; they usually explain the metrics instead. */
+    paragraphs: z.boolean().default(false),
     /** Lines that are not metrics even there (e.g. objectives under OKRs). */
     ignore: patterns.optional(),
     requireNumber: z.boolean().default(true),

@@ -1,5 +1,5 @@
 import { spanFix } from '../../fixes/span-fix';
-import { blockRange } from '../../plan/scope';
+import { blockRange, inSectionMatching } from '../../plan/scope';
 import { compileAll, Pattern, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
@@ -19,6 +19,7 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
       const { phrases, allowed } = phrasesFor(ctx.options);
       for (const block of plan.blocks) {
         if (!blockInContext(block, data.inSections, data.inLabels)) continue;
+        if (data.exceptSections && inSectionMatching(block, data.exceptSections)) continue;
         if (data.skipQuoted && block.inQuote) continue;
         for (const p of phrases) {
           for (const m of p.matches(block.text)) {

@@ -4,7 +4,7 @@ import { blockRange } from '../../plan/scope';
 import { anyMatch, compileAll, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
-import { blockInContext } from './scopes';
+import { blockInContext, hasLabel } from './scopes';
 
 const PLACEHOLDER = /<[a-z][^<>]*>/i;
 
@@ -19,6 +19,7 @@ export function metric(data: RuleDataOf<'metric'>, meta: RuleMeta, terms: Terms)
         if (block.kind === 'heading' || block.inQuote) continue;
         if (block.kind === 'table-row' && !block.header) continue; // the header row
         if (!blockInContext(block, data.sections, data.labels)) continue;
+        if (block.kind === 'paragraph' && !data.paragraphs && !hasLabel(block, data.labels)) continue;
         const text = block.text.trim();
         if (!text || text.endsWith(':') || PLACEHOLDER.test(text) || anyMatch(ignore, text)) continue;
         const numberOk = !data.requireNumber || hasNumber(text);

@@ -25,6 +25,11 @@ export function appearsInScope(plan: Plan, block: Block, at: number, scope: Scop
 export function blockInContext(block: Block, sections: readonly string[] | undefined, labels: readonly string[] | undefined): boolean {
   if (!sections && !labels) return true;
   if (sections && block.kind !== 'heading' && inSectionMatching(block, sections)) return true;
+  return hasLabel(block, labels);
+}
+
+/** Whether the block starts with one of these labels (`KR: …`). */
+export function hasLabel(block: Block, labels: readonly string[] | undefined): boolean {
   return !!labels && !!block.label && labels.some((l) => block.label === l.toLowerCase());
 }
 

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { applyEdits, lintPlan, parsePlan } from '../../server/src/engine/index';
+import { compileRule } from '../../server/src/engine/rules/compile';
+import { ruleSchema } from '../../server/src/engine/rules/schema';
+
+const base = { severity: 'warning', description: 'test rule', message: 'Test message.' };
+
+/** Lints text with one rule given as data; returns the words each finding covers and the findings. */
+function lint(data: Record<string, unknown>, text: string) {
+  const rule = compileRule(ruleSchema.parse({ ...base, ...data }), {}, 'about:blank');
+  const findings = lintPlan(parsePlan(text), [{ rule, severity: 'warning', options: {} }], new Set([rule.meta.id])).findings;
+  const lines = text.split('\n');
+  return { words: findings.map((f) => lines[f.range.start.line].slice(f.range.start.character, f.range.end.character)), findings };
+}
+
+describe('avoid-phrase exceptSections', () => {
+  const rule = { id: 'ship-goal', kind: 'avoid-phrase', patterns: ['\\bship\\b'], inSections: ['goals'], exceptSections: ['non goals'] };
+
+  it('skips a section whose heading also matches inSections', () => {
+    const text = '# Plan\n\n## Goals\n\n- Ship the app.\n\n## Non-goals\n\n- Ship a watch app.\n';
+    assert.deepEqual(lint(rule, text).words, ['Ship']);
+    assert.equal(lint(rule, text).findings[0].range.start.line, 4);
+  });
+});
+
+describe('metric paragraphs', () => {
+  const rule = { id: 'kr-measure', kind: 'metric', sections: ['key results'], labels: ['kr'] };
+  const text = '# Plan 2026\n\n## Key results\n\nWe review these with each team.\n\n- Faster onboarding.\n\nKR: Happier clinics.\n';
+
+  it('reads list items, rows and labelled paragraphs as metrics, other paragraphs as prose', () => {
+    assert.deepEqual(lint(rule, text).words, ['Faster onboarding.', 'KR: Happier clinics.']);
+  });
+
+  it('reads every paragraph in the sections when paragraphs is true', () => {
+    assert.deepEqual(lint({ ...rule, paragraphs: true }, text).words, ['We review these with each team.', 'Faster onboarding.', 'KR: Happier clinics.']);
+  });
+});
+
+describe('appending a template to a heading', () => {
+  it('adds a paragraph below the heading instead of changing it', () => {
+    const rule = {
+      id: 'claim',
+      kind: 'require-evidence',
+      trigger: ['\\bcustomer-first\\b'],
+      evidence: ['\\bmeasured by\\b'],
+      scope: 'section',
+      fix: { title: 'Show it', template: 'Measured by <metric>.', action: 'append-block' },
+    };
+    const text = '# Plan\n\n## Customer-first support\n\nWe answer email.\n';
+    const [finding] = lint(rule, text).findings;
+    assert.equal(applyEdits(text, finding.fixes[0].edits), '# Plan\n\n## Customer-first support\n\nMeasured by <metric>.\n\nWe answer email.\n');
+  });
+});
