@@ -7,6 +7,8 @@ const root = new URL('..', import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const entries = {
   cli: 'server/src/cli/main.ts',
+  server: 'server/src/server/main.ts',
+  extension: 'client/src/extension.ts',
 };
 
 await build({

@@ -1,0 +1,39 @@
+/** Findings as LSP diagnostics, pushed (publishDiagnostics) or pulled (textDocument/diagnostic). */
+import { DiagnosticSeverity, type Diagnostic, type DocumentDiagnosticReport } from 'vscode-languageserver';
+import type { Finding, Severity } from '../../engine/index';
+import { configErrorInPlan } from '../configProblems';
+import { planResult, type LintOutcome } from '../linting';
+
+export const SOURCE = 'stratlint';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function toDiagnostic(f: Finding): Diagnostic {
+  return {
+    range: f.range,
+    severity: SEVERITY[f.severity],
+    source: SOURCE,
+    code: f.ruleId,
+    codeDescription: { href: f.docsUrl },
+    message: f.message,
+  };
+}
+
+/** What the editor shows for a document: its findings, and a front-matter config problem if any. */
+export function diagnosticsOf(outcome: LintOutcome | undefined): Diagnostic[] {
+  const out = planResult(outcome)?.findings.map(toDiagnostic) ?? [];
+  const inPlan = outcome?.result && outcome.configError ? configErrorInPlan(outcome.result.plan, outcome.configError) : undefined;
+  return inPlan ? [inPlan, ...out] : out;
+}
+
+/** A pull report; `unchanged` when the client already holds this version's result. */
+export function diagnosticReport(outcome: LintOutcome | undefined, previousResultId: string | undefined): DocumentDiagnosticReport {
+  if (!outcome) return { kind: 'full', items: [] };
+  const resultId = String(outcome.id);
+  if (previousResultId === resultId) return { kind: 'unchanged', resultId };
+  return { kind: 'full', resultId, items: diagnosticsOf(outcome) };
+}

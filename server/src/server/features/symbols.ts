@@ -1,0 +1,51 @@
+/**
+ * The plan's outline: its sections nested by heading level. A section that addresses a
+ * plan-level principle says which in its detail ("right-to-win"), so the outline doubles as a
+ * map of what the plan covers.
+ */
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { Section } from '../../engine/index';
+import { planResult, type LintOutcome } from '../linting';
+
+export function documentSymbols(outcome: LintOutcome | undefined): DocumentSymbol[] {
+  const result = planResult(outcome);
+  if (!outcome || !result) return [];
+  const { plan } = result;
+  const addressedIn = new Map<Section, string[]>();
+  for (const [ruleId, a] of outcome.assessments) {
+    if (a.status === 'missing' || !a.evidence) continue;
+    const at = plan.lines.offset(a.evidence.start);
+    const section = innermost(plan.root, at);
+    if (section && section.level > 0) addressedIn.set(section, [...(addressedIn.get(section) ?? []), ruleId]);
+  }
+  const symbol = (s: Section): DocumentSymbol => {
+    const heading = s.heading ? plan.lines.range(s.heading.start, s.heading.end) : plan.lines.range(s.start, s.start);
+    const body = trimmed(plan.text, s.start, s.end);
+    return {
+      name: s.title.trim() || '(untitled section)',
+      detail: addressedIn.get(s)?.join(', '),
+      kind: s.level <= 1 ? SymbolKind.Module : SymbolKind.Namespace,
+      range: plan.lines.range(body.start, body.end),
+      selectionRange: heading,
+      children: s.children.map(symbol),
+    };
+  };
+  return plan.root.children.map(symbol);
+}
+
+function innermost(section: Section, offset: number): Section | undefined {
+  // a section ends where the next heading starts: that offset belongs to the next one
+  if (offset < section.start || (offset >= section.end && section.level > 0)) return undefined;
+  for (const child of section.children) {
+    const found = innermost(child, offset);
+    if (found) return found;
+  }
+  return section;
+}
+
+/** A section's span without the blank lines before the next heading. */
+function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+  let e = end;
+  while (e > start && /\s/.test(text[e - 1])) e--;
+  return { start, end: e };
+}

@@ -1,0 +1,226 @@
+/**
+ * Runs the engine on open documents: one run per document version, debounced, the newest
+ * version winning. A run checks between its steps whether it went stale (the document changed,
+ * settings or config files changed, or it was cancelled) and then stops without reporting.
+ */
+import type { TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  assessPlan,
+  ConfigError,
+  isPlan,
+  lintDocument,
+  lintPlan,
+  parsePlan,
+  resolveConfig,
+  type Assessment,
+  type DocumentLint,
+  type Plan,
+  type ResolvedConfig,
+} from '../engine/index';
+import type { Settings, SettingsStore } from './settings';
+import { uriToPath, type WorkspaceFolders } from './workspace';
+
+export interface LintOutcome {
+  /** Unique per outcome: the pull diagnostics' result ID. */
+  id: number;
+  uri: string;
+  version: number;
+  generation: number;
+  settings: Settings;
+  /** Undefined when Stratlint is disabled for the document. */
+  result?: DocumentLint;
+  /** The config problem this run met; the document's last valid config was used instead. */
+  configError?: ConfigError;
+  /** Plan-level principles: how the plan addresses each (empty for non-plans). */
+  assessments: Map<string, Assessment>;
+}
+
+/** The lint result when the document is a plan Stratlint is enabled for. */
+export function planResult(outcome: LintOutcome | undefined): DocumentLint | undefined {
+  return outcome?.result?.isPlan ? outcome.result : undefined;
+}
+
+export interface Logger {
+  error(message: string): void;
+  info(message: string): void;
+}
+
+interface Run {
+  version: number;
+  generation: number;
+  promise: Promise<LintOutcome | undefined>;
+  /** Start now instead of waiting for the debounce delay. */
+  hurry(): void;
+  cancel(): void;
+}
+
+let outcomes = 0;
+
+export class Linter {
+  private readonly results = new Map<string, LintOutcome>();
+  private readonly running = new Map<string, Run>();
+  private readonly lastValidConfig = new Map<string, ResolvedConfig>();
+  private readonly forced = new Set<string>();
+  private readonly loggedRuleErrors = new Map<string, Set<string>>();
+  private generation = 0;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly folders: WorkspaceFolders,
+    private readonly log: Logger,
+    /** Called with every fresh outcome. */
+    private readonly onLinted: (outcome: LintOutcome) => void,
+  ) {}
+
+  /** Settings or config files changed: every result is stale. */
+  invalidate(): void {
+    this.generation++;
+  }
+
+  /** "Lint this file as a plan". */
+  forcePlan(uri: string): void {
+    this.forced.add(uri);
+    this.results.delete(uri);
+    this.running.get(uri)?.cancel();
+    this.running.delete(uri);
+  }
+
+  forget(uri: string): void {
+    this.running.get(uri)?.cancel();
+    this.running.delete(uri);
+    this.results.delete(uri);
+    this.lastValidConfig.delete(uri);
+    this.loggedRuleErrors.delete(uri);
+    this.forced.delete(uri);
+  }
+
+  /** The most recent outcome, whatever version it was for. */
+  latest(uri: string): LintOutcome | undefined {
+    return this.results.get(uri);
+  }
+
+  /** Lints the document's current version after `delayMs` (runs for older versions are cancelled). */
+  lint(uri: string, delayMs = 0): Promise<LintOutcome | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return Promise.resolve(undefined);
+    const done = this.results.get(uri);
+    if (done && done.version === doc.version && done.generation === this.generation) return Promise.resolve(done);
+    let run = this.running.get(uri);
+    if (run && (run.version !== doc.version || run.generation !== this.generation)) {
+      run.cancel();
+      run = undefined;
+    }
+    if (!run) {
+      run = this.start(doc, delayMs);
+      this.running.set(uri, run);
+    }
+    if (delayMs === 0) run.hurry();
+    return run.promise;
+  }
+
+  /** The outcome for the document as it is now, for requests that must match its text (code actions, hover…). */
+  async current(uri: string, token?: CancellationToken, delayMs = 0): Promise<LintOutcome | undefined> {
+    for (let attempt = 0; attempt < 5 && !token?.isCancellationRequested; attempt++) {
+      const outcome = await this.lint(uri, attempt === 0 ? delayMs : 0);
+      const doc = this.documents.get(uri);
+      if (!doc) return undefined;
+      if (outcome && outcome.version === doc.version) return token?.isCancellationRequested ? undefined : outcome;
+    }
+    return undefined;
+  }
+
+  private start(doc: TextDocument, delayMs: number): Run {
+    const { uri, version } = doc;
+    const generation = this.generation;
+    let cancelled = false;
+    let timer: NodeJS.Timeout | undefined;
+    let wake = () => {};
+    const waited = new Promise<void>((resolve) => {
+      wake = resolve;
+      timer = setTimeout(resolve, delayMs);
+    });
+    const stale = () => cancelled || generation !== this.generation || this.documents.get(uri)?.version !== version;
+    const run: Run = {
+      version,
+      generation,
+      hurry: () => {
+        clearTimeout(timer);
+        wake();
+      },
+      cancel: () => {
+        cancelled = true;
+        run.hurry();
+      },
+      promise: (async () => {
+        await waited;
+        if (stale()) return undefined;
+        const settings = await this.settings.get(uri);
+        if (stale()) return undefined;
+        const outcome: LintOutcome = { id: ++outcomes, uri, version, generation, settings, assessments: new Map() };
+        if (settings.enable) {
+          const text = doc.getText();
+          const plan = parsePlan(text);
+          await nextTurn(); // let newer edits and cancellations in before the rules run
+          if (stale()) return undefined;
+          Object.assign(outcome, this.lintParsed(uri, text, plan, settings));
+          if (outcome.result?.isPlan) outcome.assessments = assessPlan(plan, outcome.result.config.settings);
+          this.logRuleErrors(uri, outcome.result);
+        }
+        if (stale()) return undefined;
+        this.results.set(uri, outcome);
+        this.onLinted(outcome);
+        return outcome;
+      })()
+        .catch((e: unknown) => {
+          this.log.error(`stratlint: linting ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          return undefined;
+        })
+        .finally(() => {
+          if (this.running.get(uri) === run) this.running.delete(uri);
+        }),
+    };
+    return run;
+  }
+
+  private lintParsed(uri: string, text: string, plan: Plan, settings: Settings): Pick<LintOutcome, 'result' | 'configError'> {
+    const filePath = uriToPath(uri);
+    const forcePlan = this.forced.has(uri);
+    try {
+      const result = lintDocument(text, {
+        plan,
+        filePath,
+        forcePlan,
+        stopDir: this.folders.folderOf(filePath),
+        configFile: this.folders.resolveConfigPath(settings.configPath, filePath),
+      });
+      this.lastValidConfig.set(uri, result.config);
+      return { result };
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      // A broken config must not take the findings away: lint with the last config that worked.
+      const config = this.lastValidConfig.get(uri) ?? resolveConfig({ noConfig: true, filePath });
+      const planLike = forcePlan || isPlan(plan, filePath, config.files);
+      const found = planLike ? lintPlan(plan, config.settings, config.knownRuleIds) : { plan, findings: [], ruleErrors: [] };
+      return { result: { ...found, isPlan: planLike, config }, configError: e };
+    }
+  }
+
+  /** A rule that throws costs its own findings only; say so once per rule and error. */
+  private logRuleErrors(uri: string, result: DocumentLint | undefined): void {
+    for (const { ruleId, error } of result?.ruleErrors ?? []) {
+      const key = `${ruleId}: ${error.message}`;
+      const seen = this.loggedRuleErrors.get(uri) ?? new Set<string>();
+      this.loggedRuleErrors.set(uri, seen);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      this.log.error(`stratlint: rule ${ruleId} failed on ${uri} (its findings are missing): ${error.stack ?? error.message}`);
+    }
+  }
+}
+
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,35 @@
+/**
+ * What the language server and the VS Code extension agree on beyond LSP itself: command IDs,
+ * the status notification and the new-plan request. Other LSP clients need none of it.
+ */
+import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+
+/** Server-side command (workspace/executeCommand): lint the document as a plan. Argument: the document URI. */
+export const LINT_AS_PLAN_COMMAND = 'stratlint.server.lintAsPlan';
+
+/** Client-side command the code lens and the status bar run: list the plan's principles. */
+export const SHOW_PRINCIPLES_COMMAND = 'stratlint.showPrinciples';
+
+export type PrincipleStatus = 'addressed' | 'partly' | 'missing';
+
+export interface PrincipleCoverage {
+  ruleId: string;
+  description: string;
+  docsUrl: string;
+  status: PrincipleStatus;
+}
+
+/** After each lint of an open document: what the status bar shows for it. */
+export interface StatusParams {
+  uri: string;
+  isPlan: boolean;
+  errors: number;
+  warnings: number;
+  infos: number;
+  principles: PrincipleCoverage[];
+}
+
+export const StatusNotification = new NotificationType<StatusParams>('stratlint/status');
+
+/** The text of a new plan: every plan-level section template, in reading order. */
+export const NewPlanTemplateRequest = new RequestType0<string, void>('stratlint/newPlanTemplate');

@@ -1,0 +1,224 @@
+/**
+ * The Stratlint language server: wires LSP requests to the engine through the features in
+ * ./features. Any LSP client can use it (`stratlint-ls --stdio`); the VS Code extension runs it
+ * over IPC. Every handler is guarded: a failure is logged and answered with nothing, never a crash.
+ */
+import { basename, join } from 'node:path';
+import {
+  CodeActionKind,
+  CodeLensRefreshRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_NAMES } from '../engine/index';
+import { ConfigProblems } from './configProblems';
+import { codeActions, FIX_ALL_KIND, resolveFixAll } from './features/codeActions';
+import { COMPLETION_TRIGGERS, completions } from './features/completion';
+import { codeLenses, statusOf } from './features/coverage';
+import { diagnosticReport, diagnosticsOf } from './features/diagnostics';
+import { hover } from './features/hover';
+import { newPlanTemplate } from './features/newPlan';
+import { documentSymbols } from './features/symbols';
+import { Linter, type LintOutcome } from './linting';
+import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, StatusNotification } from './protocol';
+import { SettingsStore } from './settings';
+import { uriToPath, WorkspaceFolders } from './workspace';
+
+/** How long typing must pause before a lint runs. */
+export const DEBOUNCE_MS = 250;
+
+declare const STRATLINT_VERSION: string | undefined;
+const VERSION = typeof STRATLINT_VERSION === 'string' ? STRATLINT_VERSION : 'dev';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const folders = new WorkspaceFolders();
+  const configProblems = new ConfigProblems(connection);
+  const savedVersion = new Map<string, number>();
+  let caps: ClientCapabilities = {};
+  let pull = false;
+  let settings: SettingsStore;
+  let linter: Linter;
+  const log = { error: (m: string) => connection.console.error(m), info: (m: string) => connection.console.info(m) };
+
+  /** Runs a handler; an exception is logged and answered with `fallback`. */
+  function guard<P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
+    return async (...args: P) => {
+      try {
+        return await handler(...args);
+      } catch (e) {
+        log.error(`stratlint: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return fallback;
+      }
+    };
+  }
+
+  function linted(outcome: LintOutcome): void {
+    configProblems.set(outcome.uri, outcome.configError);
+    if (!pull) void connection.sendDiagnostics({ uri: outcome.uri, version: outcome.version, diagnostics: diagnosticsOf(outcome) });
+    void connection.sendNotification(StatusNotification, statusOf(outcome));
+  }
+
+  /** Lints every open document again (settings or config files changed). */
+  function relintAll(): void {
+    linter.invalidate();
+    if (pull && caps.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
+    for (const doc of documents.all()) void linter.lint(doc.uri);
+    if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+  }
+
+  connection.onInitialize((params): InitializeResult => {
+    caps = params.capabilities;
+    pull = !!caps.textDocument?.diagnostic;
+    folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
+    settings = new SettingsStore(connection, !!caps.workspace?.configuration, (params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    linter = new Linter(documents, settings, folders, log, linted);
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'Stratlint' },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        codeLensProvider: { resolveProvider: false },
+        executeCommandProvider: { commands: [LINT_AS_PLAN_COMMAND] },
+        diagnosticProvider: pull ? { identifier: 'stratlint', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'stratlint-ls', version: VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'stratlint' });
+    }
+    if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      // config files anywhere, and the packs they extend (YAML or JSON)
+      const watchers = [`**/{${CONFIG_NAMES.join(',')}}`, '**/*.{yaml,yml,json}'].map((globPattern) => ({ globPattern }));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    }
+    if (caps.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        folders.remove(e.removed.map((f) => f.uri));
+        folders.add(e.added.map((f) => f.uri));
+        relintAll();
+      });
+    }
+  });
+
+  connection.onDidChangeConfiguration(
+    guard('settings change', undefined, (params) => {
+      settings.changed(params.settings);
+      relintAll();
+    }),
+  );
+
+  // Config files and the packs they extend: only a change to one in use (or a new config) matters.
+  connection.onDidChangeWatchedFiles(
+    guard('config change', undefined, (params) => {
+      const inUse = new Set(documents.all().flatMap((d) => linter.latest(d.uri)?.result?.config.sources ?? []));
+      const relevant = params.changes.some(({ uri }) => {
+        const path = uriToPath(uri);
+        return !!path && (CONFIG_NAMES.includes(basename(path)) || inUse.has(path) || [...configProblems.files()].includes(path));
+      });
+      if (relevant) relintAll();
+    }),
+  );
+
+  documents.onDidOpen((e) => {
+    savedVersion.set(e.document.uri, e.document.version);
+    void linter.lint(e.document.uri);
+  });
+  documents.onDidChangeContent(
+    guard('change', undefined, async (e) => {
+      if ((await settings.get(e.document.uri)).run === 'onType') void linter.lint(e.document.uri, DEBOUNCE_MS);
+    }),
+  );
+  documents.onDidSave(
+    guard('save', undefined, async (e) => {
+      savedVersion.set(e.document.uri, e.document.version);
+      if ((await settings.get(e.document.uri)).run !== 'onSave') return;
+      if (pull) void connection.languages.diagnostics.refresh();
+      else void linter.lint(e.document.uri);
+    }),
+  );
+  documents.onDidClose((e) => {
+    const uri = e.document.uri;
+    linter.forget(uri);
+    savedVersion.delete(uri);
+    settings.forget(uri);
+    configProblems.set(uri, undefined);
+    if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  connection.languages.diagnostics.on(
+    guard('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
+      const uri = params.textDocument.uri;
+      const doc = documents.get(uri);
+      if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      // onSave: between saves the client keeps what the last saved text produced
+      const onSave = (await settings.get(uri)).run === 'onSave' && savedVersion.get(uri) !== doc.version;
+      const outcome = onSave ? linter.latest(uri) : await linter.current(uri, token, DEBOUNCE_MS);
+      return diagnosticReport(outcome, params.previousResultId);
+    }),
+  );
+
+  connection.onCodeAction(
+    guard('code actions', [], async (params, token) => {
+      const outcome = await linter.current(params.textDocument.uri, token);
+      const resolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+      return codeActions(outcome, params, { documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges, resolveEdits });
+    }),
+  );
+  connection.onCodeActionResolve(async (action, token) => {
+    const uri = (action.data as { uri?: string } | undefined)?.uri;
+    const resolve = guard('fix all', action, async () =>
+      resolveFixAll(action, uri ? await linter.current(uri, token) : undefined, { documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges }),
+    );
+    return resolve();
+  });
+
+  connection.onHover(guard('hover', null, async (params, token) => hover(await linter.current(params.textDocument.uri, token), params.position)));
+  connection.onDocumentSymbol(guard('symbols', [], async (params, token) => documentSymbols(await linter.current(params.textDocument.uri, token))));
+  connection.onCodeLens(guard('code lens', [], async (params, token) => codeLenses(await linter.current(params.textDocument.uri, token))));
+  connection.onCompletion(
+    guard('completion', [], async (params, token) => {
+      const doc = documents.get(params.textDocument.uri);
+      if (!doc) return [];
+      const lineText = doc.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+      const snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
+      return completions(await linter.current(doc.uri, token), params.position, lineText, snippets);
+    }),
+  );
+
+  connection.onExecuteCommand(
+    guard('command', undefined, async (params) => {
+      if (params.command !== LINT_AS_PLAN_COMMAND) return;
+      const uri = params.arguments?.[0];
+      if (typeof uri !== 'string' || !documents.get(uri)) return;
+      linter.forcePlan(uri);
+      if (pull) void connection.languages.diagnostics.refresh();
+      await linter.lint(uri);
+      if (caps.workspace?.codeLens?.refreshSupport) void connection.sendRequest(CodeLensRefreshRequest.type);
+    }),
+  );
+
+  connection.onRequest(
+    NewPlanTemplateRequest,
+    guard('new plan', '', () => {
+      const folder = folders.folderOf(undefined); // the workspace's config shapes the template
+      return newPlanTemplate(folder ? { stopDir: folder, filePath: join(folder, 'new-strategy-plan.md') } : { noConfig: true });
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,43 @@
+import { isAbsolute, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The local path of a `file:` URI; untitled and virtual documents have none. */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The workspace folders the client opened, to stop the config search and anchor relative paths. */
+export class WorkspaceFolders {
+  private folders: string[] = [];
+
+  set(uris: readonly string[]): void {
+    this.folders = uris.map(uriToPath).filter((p): p is string => !!p);
+  }
+
+  add(uris: readonly string[]): void {
+    this.folders.push(...uris.map(uriToPath).filter((p): p is string => !!p));
+  }
+
+  remove(uris: readonly string[]): void {
+    const gone = new Set(uris.map(uriToPath));
+    this.folders = this.folders.filter((f) => !gone.has(f));
+  }
+
+  /** The innermost folder holding the file. */
+  folderOf(filePath: string | undefined): string | undefined {
+    if (!filePath) return this.folders[0];
+    return this.folders.filter((f) => filePath === f || filePath.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
+  }
+
+  /** `stratlint.configPath` as given: absolute, or relative to the file's workspace folder. */
+  resolveConfigPath(configPath: string, filePath: string | undefined): string | undefined {
+    if (!configPath) return undefined;
+    if (isAbsolute(configPath)) return configPath;
+    return resolve(this.folderOf(filePath) ?? process.cwd(), configPath);
+  }
+}
