@@ -36,17 +36,17 @@ h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.3em; margin: 0; } h3
 .plan { border-top: 1px solid var(--border); padding: 20px 0; }
 .coverage { display: flex; align-items: center; gap: 10px; margin: 10px 0; flex-wrap: wrap; }
 .figure { font-size: 1.8em; font-weight: 600; }
-.meter { display: inline-block; width: 160px; height: 10px; border-radius: 5px; background: var(--border); overflow: hidden; }
-.meter span { display: block; height: 100%; background: var(--link); }
+.meter { width: 160px; height: 13px; } .meter .track { fill: var(--border); } .meter .fill { fill: var(--link); }
 .layout { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
 .radar { width: 560px; max-width: 100%; height: auto; font-size: 12px; }
 .radar .ring { fill: none; stroke: var(--border); } .radar .axis { stroke: var(--border); }
+.radar .ring, .radar .axis, .radar .shape { pointer-events: none; }
 .radar .shape { fill: var(--link); fill-opacity: 0.15; stroke: var(--link); stroke-width: 2; }
 .radar .label { fill: var(--fg); } .radar a .label { text-decoration: underline; }
 .dot.addressed { fill: var(--addressed); } .dot.partly { fill: var(--partly); } .dot.missing { fill: var(--missing); }
 .label.partly { fill: var(--partly); } .label.missing { fill: var(--missing); font-weight: 600; }
 table { border-collapse: collapse; } th, td { text-align: left; padding: 3px 10px 3px 0; border-bottom: 1px solid var(--border); vertical-align: top; }
-th { font-weight: 600; } td.num, th.num { text-align: right; }
+th { font-weight: 600; } tbody th { font-weight: normal; } td.num, th.num { text-align: right; }
 .status { white-space: nowrap; font-weight: 600; }
 .status.addressed { color: var(--addressed); } .status.partly { color: var(--partly); } .status.missing { color: var(--missing); } .status.off { color: var(--off); font-weight: normal; }
 .gaps li { margin-bottom: 8px; } .gaps .message { display: block; }
@@ -57,6 +57,11 @@ th { font-weight: 600; } td.num, th.num { text-align: right; }
 
 export function percent(card: Scorecard): string {
   return `${Math.round(card.coverage * 100)}%`;
+}
+
+/** A coverage bar drawn in SVG, so the page needs no inline style attributes. */
+function meter(coverage: number): string {
+  return `<svg class="meter" viewBox="0 0 100 8" aria-hidden="true"><rect class="track" width="100" height="8" rx="4"/><rect class="fill" width="${Math.round(coverage * 100)}" height="8" rx="4"/></svg>`;
 }
 
 const line = (p: { line: number }) => `line ${p.line + 1}`;
@@ -84,9 +89,9 @@ function spanSummary(card: PlanCard): string {
   if (total === 0) return '<p class="muted">Nothing the plan says runs against a principle.</p>';
   const out = [
     `<p>${total} finding${total === 1 ? '' : 's'} on the plan's words, by principle source:</p>`,
-    '<table class="sources"><tr><th>Source</th><th class="num">Findings</th></tr>',
+    '<table class="sources"><thead><tr><th scope="col">Source</th><th scope="col" class="num">Findings</th></tr></thead><tbody>',
     ...bySource.map((s) => `<tr><td>${esc(s.source)}</td><td class="num">${s.count}</td></tr>`),
-    '</table>',
+    '</tbody></table>',
   ];
   if (card.findings?.length) {
     out.push('<ul class="findings">');
@@ -106,10 +111,11 @@ export function planSection(card: PlanCard): string {
   return [
     `<section class="plan" id="${esc(card.anchor)}">`,
     `<h2>${esc(sc.title)}</h2><p class="file">${esc(card.file)}</p>`,
-    `<div class="coverage"><span class="figure">${percent(sc)}</span><span class="meter"><span style="width:${percent(sc)}"></span></span>`,
+    `<div class="coverage"><span class="figure">${percent(sc)}</span>${meter(sc.coverage)}`,
     `<span>coverage: ${c.addressed} addressed · ${c.partly} partly · ${c.missing} missing${c.off ? ` · ${c.off} off` : ''}</span></div>`,
     `<div class="layout">${radarChart(sc, card.anchor)}`,
-    `<table class="principles"><tr><th>Principle</th><th>Status</th><th>Where</th><th>Source</th></tr>${sc.principles.map((p) => principleRow(p, card.anchor)).join('')}</table></div>`,
+    `<table class="principles"><thead><tr><th scope="col">Principle</th><th scope="col">Status</th><th scope="col">Where</th><th scope="col">Source</th></tr></thead>`,
+    `<tbody>${sc.principles.map((p) => principleRow(p, card.anchor)).join('')}</tbody></table></div>`,
     '<h3>Gaps</h3>',
     gaps.length ? `<ol class="gaps">${gaps.map((p) => gapItem(p, card.anchor)).join('')}</ol>` : '<p class="muted">None: every principle assessed is addressed.</p>',
     '<h3>What the plan says against the principles</h3>',
@@ -122,7 +128,7 @@ export function planSection(card: PlanCard): string {
 export function comparisonTable(cards: readonly PlanCard[]): string {
   const rows = new Map<string, string>();
   for (const card of cards) for (const p of card.scorecard.principles) if (!rows.has(p.id)) rows.set(p.id, p.label);
-  const head = cards.map((c) => `<th><a href="#${esc(c.anchor)}" title="${esc(c.scorecard.title)}">${esc(c.file)}</a></th>`).join('');
+  const head = cards.map((c) => `<th scope="col"><a href="#${esc(c.anchor)}" title="${esc(c.scorecard.title)}">${esc(c.file)}</a></th>`).join('');
   const body = [...rows].map(([id, label]) => {
     const cells = cards.map((c) => {
       const p = c.scorecard.principles.find((x) => x.id === id);
@@ -131,10 +137,10 @@ export function comparisonTable(cards: readonly PlanCard[]): string {
       const content = p.status === 'partly' || p.status === 'missing' ? `<a href="#${gapAnchor(c.anchor, p.id)}">${mark}</a>` : mark;
       return `<td class="status ${p.status}" title="${p.status}">${content}</td>`;
     });
-    return `<tr><td>${esc(label)}</td>${cells.join('')}</tr>`;
+    return `<tr><th scope="row">${esc(label)}</th>${cells.join('')}</tr>`;
   });
-  const coverage = `<tr><th>Coverage</th>${cards.map((c) => `<th class="num">${percent(c.scorecard)}</th>`).join('')}</tr>`;
-  return `<table class="compare"><tr><th>Principle</th>${head}</tr>${body.join('')}${coverage}</table>`;
+  const coverage = `<tr><th scope="row">Coverage</th>${cards.map((c) => `<td class="num">${percent(c.scorecard)}</td>`).join('')}</tr>`;
+  return `<table class="compare"><thead><tr><th scope="col">Principle</th>${head}</tr></thead><tbody>${body.join('')}</tbody><tfoot>${coverage}</tfoot></table>`;
 }
 
 /** A complete page. `csp` is the Content-Security-Policy it declares; `script` an inline script (webview only). */

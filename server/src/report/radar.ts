@@ -47,7 +47,7 @@ export function radarChart(card: Scorecard, planAnchor: string): string {
     const anchor = label.cos > 0.15 ? 'start' : label.cos < -0.15 ? 'end' : 'middle';
     const dy = label.sin < -0.5 ? '-0.2em' : label.sin > 0.5 ? '0.9em' : '0.35em';
     const tip = `<title>${esc(`${p.label}: ${p.status} — ${p.description}`)}</title>`;
-    const mark = `<circle class="dot ${p.status}" cx="${fmt(dot.x)}" cy="${fmt(dot.y)}" r="5">${tip}</circle><text class="label ${p.status}" x="${fmt(label.x)}" y="${fmt(label.y)}" dy="${dy}" text-anchor="${anchor}">${esc(p.label)}${tip}</text>`;
+    const mark = `${tip}<circle class="dot ${p.status}" cx="${fmt(dot.x)}" cy="${fmt(dot.y)}" r="5"/><text class="label ${p.status}" x="${fmt(label.x)}" y="${fmt(label.y)}" dy="${dy}" text-anchor="${anchor}">${esc(p.label)}</text>`;
     out.push(p.status === 'addressed' ? `<g>${mark}</g>` : `<a class="gap" href="#${gapAnchor(planAnchor, p.id)}"${jumpAttributes(p)}>${mark}</a>`);
   });
   out.push('</svg>');

@@ -34,11 +34,14 @@ export const scorecard: Formatter = (results, { color }) => {
       `${paint(4, result.file)}  ${sc.title}`,
       `  coverage ${paint(1, percent(sc).padStart(4))}  ${'█'.repeat(filled)}${paint(2, '░'.repeat(BAR_CELLS - filled))}  ${c.addressed} addressed, ${c.partly} partly, ${c.missing} missing${c.off ? `, ${c.off} off` : ''}`,
     );
-    const wLabel = Math.max(0, ...sc.principles.map((p) => p.label.length));
-    const wWhere = Math.max(0, ...sc.principles.map((p) => where(p).length));
-    for (const p of sc.principles) {
+    const assessed = sc.principles.filter((p) => p.status !== 'off');
+    const wLabel = Math.max(0, ...assessed.map((p) => p.label.length));
+    const wWhere = Math.max(0, ...assessed.map((p) => where(p).length));
+    for (const p of assessed) {
       out.push(`  ${paint(COLOR[p.status], `${SYMBOL[p.status]} ${p.label.padEnd(wLabel)}  ${p.status.padEnd(9)}`)}  ${where(p).padEnd(wWhere)}  ${paint(2, p.id)}`);
     }
+    const off = sc.principles.filter((p) => p.status === 'off');
+    if (off.length) out.push(paint(COLOR.off, `  ${SYMBOL.off} off: ${off.map((p) => p.id).join(', ')}`));
     const span = sc.spanFindings;
     out.push(`  ${span.total} span finding${span.total === 1 ? '' : 's'}${span.total ? `: ${span.bySource.map((s) => `${s.source} ${s.count}`).join(', ')}` : ''}`);
   }
