@@ -1,5 +1,5 @@
-import { writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { computeScorecard, ConfigError, lintDocument, type RuleMeta } from '../engine/index';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline';
@@ -139,7 +139,14 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
   const ctx = { color: colorWanted(io.stdout), rules, cwd: io.cwd, version: VERSION };
   const report = formatter(reported, ctx);
   if (o['output-file']) {
-    writeFileSync(resolve(io.cwd, o['output-file']), report.endsWith('\n') ? report : `${report}\n`);
+    const out = resolve(io.cwd, o['output-file']);
+    try {
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, report.endsWith('\n') ? report : `${report}\n`);
+    } catch (e) {
+      io.stderr.write(`stratlint: cannot write ${o['output-file']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 2;
+    }
     // The file is for tools; whoever watches the terminal still reads the findings.
     const human = o.format === 'stylish' ? '' : stylish(reported, ctx);
     if (human) io.stdout.write(human);

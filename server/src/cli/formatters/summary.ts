@@ -16,21 +16,31 @@ const MAX_FIXED = 10;
  */
 export const summary: Formatter = (results, ctx) => {
   const all = results.flatMap((r) => r.findings);
+  const newFlags = results.map((r) => newFindings(r, ctx.rules));
   const against = results.find((r) => r.before)?.before?.label;
   const out = [`## Stratlint: ${plural(results.length, 'plan')}, ${countPhrase(all)}`, ''];
+  if (against) {
+    const news = newFlags.flat().filter(Boolean).length;
+    const fixed = results.reduce((n, r) => n + (r.before?.fixed.length ?? 0), 0);
+    out.push(`${plural(news, 'new finding')} and ${fixed} fixed since \`${code(against)}\`.`, '');
+  }
   if (results.length === 0) out.push(against ? `No plan changed since \`${code(against)}\`.` : 'No plans found.', '');
-  for (const r of results) out.push(...planSection(r, ctx.rules));
+  results.forEach((r, i) => out.push(...planSection(r, newFlags[i], ctx.rules)));
   return out.join('\n');
 };
 
-function planSection(r: FileResult, rules: ReadonlyMap<string, RuleMeta>): string[] {
+/** For each finding, whether it is new since the comparison point (never, without one). */
+function newFindings(r: FileResult, rules: ReadonlyMap<string, RuleMeta>): boolean[] {
   const fingerprints = fingerprintsOf(r, rules);
-  const isNew = (i: number) => (r.before ? !r.before.fingerprints.has(fingerprints[i]) : false);
+  return fingerprints.map((fp) => (r.before ? !r.before.fingerprints.has(fp) : false));
+}
+
+function planSection(r: FileResult, newFlags: boolean[], rules: ReadonlyMap<string, RuleMeta>): string[] {
   const out = [`### ${md(r.file)}`, ''];
 
   if (r.scorecard) out.push(...coverageLines(r), '');
 
-  const newCount = r.findings.filter((_, i) => isNew(i)).length;
+  const newCount = newFlags.filter(Boolean).length;
   const changes = r.before ? ` · ${newCount} new · ${r.before.fixed.length} fixed since \`${code(r.before.label)}\`` : '';
   out.push(`**Findings:** ${r.findings.length ? countPhrase(r.findings) : 'none'}${changes}`, '');
   if (r.before?.fixed.length) {
@@ -40,12 +50,12 @@ function planSection(r: FileResult, rules: ReadonlyMap<string, RuleMeta>): strin
   }
 
   const top = r.findings
-    .map((f, i) => ({ f, isNew: isNew(i) }))
+    .map((f, i) => ({ f, isNew: newFlags[i] }))
     .sort((a, b) => Number(b.isNew) - Number(a.isNew) || SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.f.range.start.line - b.f.range.start.line)
     .slice(0, TOP);
   if (top.length) {
     const lines = new LineIndex(r.text);
-    out.push(r.findings.length > TOP ? `Top ${TOP} findings:` : 'Findings:', '');
+    if (r.findings.length > TOP) out.push(`Top ${TOP} of ${r.findings.length}:`, '');
     top.forEach(({ f, isNew }, n) => {
       const words = shownWords(lines, f, rules);
       const where = `line ${f.range.start.line + 1}${words ? `, “${md(words)}”` : ''}`;
@@ -106,9 +116,9 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Escapes Markdown (and table pipes) in text from plans and rule data. */
+/** Escapes Markdown (and table pipes) in text from plans and rule data; `&` only where it would start an entity. */
 function md(s: string): string {
-  return s.replace(/[\\`*_[\]<>|#]/g, '\\$&');
+  return s.replace(/[\\`*_[\]<>|#]/g, '\\$&').replace(/&(?=#?\w+;)/g, '&amp;');
 }
 
 /** Text inside a code span cannot hold backticks; refs and file names rarely do. */
