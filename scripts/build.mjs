@@ -26,3 +26,6 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// The config file's JSON Schema, generated from the zod schemas.
+await import('./gen-schema.mjs');

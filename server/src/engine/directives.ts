@@ -7,9 +7,16 @@ export interface Directive {
   kind: DirectiveKind;
   /** Rule IDs named, each with its range; empty means every rule. */
   rules: { id: string; range: Range }[];
+  /** Everything after ` -- `, expiry included. */
   reason?: string;
-  /** `until YYYY-MM-DD` in the reason. */
+  /** `until YYYY-MM-DD` in the reason: the last day the directive suppresses anything. */
   until?: string;
+  /** The until date has passed: the directive suppresses nothing any more. */
+  expired: boolean;
+  /** `until` followed by a YYYY-MM-DD that is not a real date (the directive then never expires). */
+  badUntil?: string;
+  /** The IDs of the rules whose findings it silenced in this run, filled in while rules report. */
+  suppressed: Set<string>;
   range: Range;
   /** Lines the directive covers: the comment's own lines for disable-line, the next line for disable-next-line. */
   firstLine: number;
@@ -18,17 +25,40 @@ export interface Directive {
 
 const DIRECTIVE = /^(\s*)stratlint-(disable-next-line|disable-line|disable-file|disable|enable)(?=\s|$)([^]*)$/;
 
-/** The `<!-- stratlint-… -->` comments of a plan, in document order. */
-export function parseDirectives(plan: Plan): Directive[] {
+/**
+ * Rules about the directives themselves: they run after every other rule (unused-suppression needs
+ * to know what the others reported) and their findings cannot be switched off by a directive, so
+ * that a comment can never hide its own problem.
+ */
+export const DIRECTIVE_RULES: ReadonlySet<string> = new Set(['unknown-rule', 'expired-suppression', 'unused-suppression', 'suppression-reason']);
+
+/** Today as YYYY-MM-DD in local time: an expiry date means the end of that day where the author is. */
+export function localToday(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** The `<!-- stratlint-… -->` comments of a plan, in document order; `today` decides which have expired. */
+export function parseDirectives(plan: Plan, today = localToday()): Directive[] {
   const out: Directive[] = [];
   for (const c of plan.comments) {
-    const d = parseComment(plan, c);
+    const d = parseComment(plan, c, today);
     if (d) out.push(d);
   }
   return out;
 }
 
-function parseComment(plan: Plan, c: HtmlComment): Directive | undefined {
+const UNTIL = /\buntil\s+(\d{4}-\d{1,2}-\d{1,2})\b/i;
+
+/** A YYYY-MM-DD string for a real calendar date, else undefined. */
+function realDate(text: string): string | undefined {
+  const [y, m, d] = text.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+function parseComment(plan: Plan, c: HtmlComment, today: string): Directive | undefined {
   const m = DIRECTIVE.exec(c.body);
   if (!m) return undefined;
   const kind = m[2] as DirectiveKind;
@@ -44,11 +74,16 @@ function parseComment(plan: Plan, c: HtmlComment): Directive | undefined {
   }
   const range = plan.lines.range(c.start, c.end);
   const line = kind === 'disable-next-line' ? range.end.line + 1 : range.start.line;
+  const written = reason ? UNTIL.exec(reason)?.[1] : undefined;
+  const until = written ? realDate(written) : undefined;
   return {
     kind,
     rules,
     reason,
-    until: reason ? /\buntil\s+(\d{4}-\d{2}-\d{2})\b/i.exec(reason)?.[1] : undefined,
+    until,
+    expired: until !== undefined && until < today,
+    badUntil: written && !until ? written : undefined,
+    suppressed: new Set(),
     range,
     firstLine: line,
     lastLine: kind === 'disable-line' ? range.end.line : line,
@@ -59,12 +94,18 @@ function parseComment(plan: Plan, c: HtmlComment): Directive | undefined {
 export class Suppressions {
   constructor(private readonly directives: readonly Directive[]) {}
 
-  /** The directive that switches the rule off on the line, if any. */
+  /** The directive that switches the rule off on the line, if any; it is marked as having suppressed the rule. */
   find(ruleId: string, line: number): Directive | undefined {
+    const d = this.active(ruleId, line);
+    d?.suppressed.add(ruleId);
+    return d;
+  }
+
+  private active(ruleId: string, line: number): Directive | undefined {
     const names = (d: Directive) => d.rules.length === 0 || d.rules.some((r) => r.id === ruleId);
     let active: Directive | undefined;
     for (const d of this.directives) {
-      if (!names(d)) continue;
+      if (d.expired || !names(d)) continue;
       switch (d.kind) {
         case 'disable-file':
           return d;

@@ -5,15 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { resolveConfig, type ResolveOptions, type ResolvedConfig } from './config/resolve';
 import { lintPlan, type LintResult } from './lint';
-import { frontMatterOptIn, isPlan } from './plan/detect';
+import { frontMatterOptIn, isPlan, matchesGlobs } from './plan/detect';
 import type { Plan } from './plan/model';
 import { parsePlan } from './plan/parse';
-import { configSchema } from './config/schema';
-import { ConfigError } from './config/errors';
+import { readPlanSettings } from './config/front-matter';
 
 export { applyEdits } from './fixes/apply';
 export { ConfigError } from './config/errors';
-export { resolveConfig, findConfigFiles, CONFIG_NAMES, DEFAULT_FILES, type ResolvedConfig, type ResolveOptions } from './config/resolve';
+export { resolveConfig, findConfigFiles, BUILTIN_PACKS, CONFIG_NAMES, DEFAULT_FILES, type ResolvedConfig, type ResolveOptions } from './config/resolve';
+export { workspaceRootOf } from './config/workspace';
 export { builtinRules, builtinRulesDir } from './rules/builtin';
 export { parsePlan } from './plan/parse';
 export { isPlan, matchesGlobs } from './plan/detect';
@@ -31,27 +31,17 @@ export interface DocumentLint extends LintResult {
 
 /**
  * Lints a document as the contracts say: the config that applies to its path, the plan's
- * own front-matter settings, and plan detection unless `forcePlan` (a file named explicitly).
+ * own front-matter settings, and plan detection unless `forcePlan` (a file named explicitly):
+ * a file the config ignores is not a plan.
  */
-export function lintDocument(text: string, opts: ResolveOptions & { forcePlan?: boolean; plan?: Plan }): DocumentLint {
+export function lintDocument(text: string, opts: Omit<ResolveOptions, 'planSettings'> & { forcePlan?: boolean; plan?: Plan }): DocumentLint {
   const plan = opts.plan ?? parsePlan(text);
-  const overrides = frontMatterSettings(plan);
-  const config = resolveConfig({ ...opts, overrides });
-  const planLike = opts.forcePlan ? frontMatterOptIn(plan.frontMatter) !== false : isPlan(plan, opts.filePath, config.files);
+  const config = resolveConfig({ ...opts, planSettings: readPlanSettings(plan, opts.filePath) });
+  const planLike = opts.forcePlan
+    ? frontMatterOptIn(plan.frontMatter) !== false
+    : !(opts.filePath && matchesGlobs(opts.filePath, config.ignore)) && isPlan(plan, opts.filePath, config.files);
   if (!planLike) return { plan, findings: [], ruleErrors: [], isPlan: false, config };
   return { ...lintPlan(plan, config.settings, config.knownRuleIds), isPlan: true, config };
-}
-
-/** `stratlint: { extends: stratlint:strict, rules: {...} }` in a plan's front matter. */
-function frontMatterSettings(plan: Plan) {
-  const s = plan.frontMatter?.stratlint;
-  if (!s || typeof s !== 'object' || Array.isArray(s)) return undefined;
-  const parsed = configSchema.pick({ extends: true, rules: true }).safeParse(s);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ConfigError('front matter', 1, 1, ['stratlint', ...issue.path.map(String)].join('.'), issue.message);
-  }
-  return parsed.data;
 }
 
 export function lintFile(filePath: string, opts: Omit<ResolveOptions, 'filePath'> & { forcePlan?: boolean } = {}): DocumentLint {

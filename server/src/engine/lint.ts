@@ -1,4 +1,4 @@
-import { parseDirectives, Suppressions } from './directives';
+import { DIRECTIVE_RULES, parseDirectives, Suppressions } from './directives';
 import type { Plan } from './plan/model';
 import { parsePlan } from './plan/parse';
 import type { Assessment, Finding, Rule, RuleContext, Severity } from './rules/types';
@@ -22,7 +22,8 @@ export function lintPlan(plan: Plan, settings: readonly RuleSetting[], knownRule
   const ruleErrors: LintResult['ruleErrors'] = [];
   const directives = parseDirectives(plan);
   const suppressions = new Suppressions(directives);
-  for (const { rule, severity, options } of settings) {
+  const last = (s: RuleSetting) => (DIRECTIVE_RULES.has(s.rule.meta.id) ? 1 : 0);
+  for (const { rule, severity, options } of [...settings].sort((a, b) => last(a) - last(b))) {
     const seen = new Set<string>();
     const ctx: RuleContext = {
       plan,
@@ -33,7 +34,7 @@ export function lintPlan(plan: Plan, settings: readonly RuleSetting[], knownRule
         const key = `${f.range.start.line}:${f.range.start.character}:${f.range.end.line}:${f.range.end.character}`;
         if (seen.has(key)) return;
         seen.add(key);
-        if (rule.meta.id !== 'unknown-rule' && suppressions.find(rule.meta.id, f.range.start.line)) return;
+        if (!DIRECTIVE_RULES.has(rule.meta.id) && suppressions.find(rule.meta.id, f.range.start.line)) return;
         findings.push({
           ruleId: rule.meta.id,
           severity,

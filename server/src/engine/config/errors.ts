@@ -1,57 +1,77 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
 import { editDistance } from '../rules/code/unknown-rule';
 
-/** A config or pack problem, located at the file, line and key, saying what is allowed. */
+/** A path into YAML/JSON data: mapping keys and list indexes. */
+export type DataPath = readonly (string | number)[];
+
+/**
+ * A config or pack problem, located at the file, line and key, saying what is allowed.
+ * Lines and columns are 1-based (as editors and terminals show them); `endColumn` is exclusive.
+ * The editor turns these into a diagnostic at the key; the CLI prints the message and exits 2.
+ */
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly line: number,
     readonly column: number,
+    /** Where in the file, e.g. `rules.time-horizon[1].minYears`; empty when the whole file is wrong. */
     readonly key: string,
+    /** What is wrong and what is allowed. */
     readonly detail: string,
+    readonly endLine: number = line,
+    readonly endColumn: number = column,
   ) {
     super(`${file}:${line}:${column}: ${key ? `${key}: ` : ''}${detail}`);
     this.name = 'ConfigError';
   }
 }
 
-/** A YAML or JSON file parsed with positions kept, so errors can point at keys. */
+/** `rules.time-horizon[1].minYears`: keys joined by dots, list indexes in brackets. */
+export function formatKey(path: DataPath): string {
+  return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
+}
+
+/**
+ * A YAML or JSON file parsed with positions kept, so that errors can point at keys.
+ * `lineOffset` places a fragment (a plan's front matter) at its real lines in the file around it.
+ */
 export class SourceFile {
   readonly doc: Document;
+  readonly data: unknown;
   private readonly counter = new LineCounter();
 
   constructor(
     readonly file: string,
     text: string,
+    private readonly lineOffset = 0,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.counter, prettyErrors: false, uniqueKeys: true });
     const err = this.doc.errors[0];
     if (err) {
-      const pos = this.counter.linePos(err.pos[0]);
-      throw new ConfigError(file, pos.line, pos.col, '', `not valid YAML/JSON: ${err.message.split('\n')[0]}`);
+      const pos = this.position(err.pos[0]);
+      throw new ConfigError(file, pos.line, pos.col, '', `not valid YAML or JSON: ${err.message.split('\n')[0]}`);
     }
+    this.data = this.doc.toJS();
   }
 
-  get data(): unknown {
-    return this.doc.toJS();
+  /** An error at the value (or, with `atKey`, the key) the path names; falls back to the nearest parent that exists. */
+  error(path: DataPath, detail: string, atKey = false): ConfigError {
+    let range: readonly number[] | undefined;
+    for (let p = path; p.length > 0 && !range; p = p.slice(0, -1)) {
+      const node = atKey && p === path ? this.keyNode(p) : this.doc.getIn(p, true);
+      if (isNode(node) && node.range) range = node.range;
+    }
+    const start = this.position(range ? range[0] : 0);
+    const end = range ? this.position(range[1]) : start;
+    return new ConfigError(this.file, start.line, start.col, formatKey(path), detail, end.line, end.col);
   }
 
-  /** An error at the key (or value) the path names; falls back to the nearest parent that exists. */
-  error(path: readonly (string | number)[], detail: string, atKey = false): ConfigError {
-    let p = [...path];
-    let node: unknown;
-    while (p.length > 0) {
-      node = atKey ? this.keyNode(p) : this.doc.getIn(p, true);
-      if (isNode(node) && node.range) break;
-      p = p.slice(0, -1);
-      node = undefined;
-    }
-    const offset = isNode(node) && node.range ? node.range[0] : 0;
+  private position(offset: number): { line: number; col: number } {
     const pos = this.counter.linePos(offset);
-    return new ConfigError(this.file, pos.line, pos.col, path.join('.'), detail);
+    return { line: pos.line + this.lineOffset, col: pos.col };
   }
 
-  private keyNode(path: readonly (string | number)[]): unknown {
+  private keyNode(path: DataPath): unknown {
     const parent = path.length > 1 ? this.doc.getIn(path.slice(0, -1), true) : this.doc.contents;
     const items = (parent as { items?: { key: unknown }[] } | null)?.items;
     const pair = items?.find((i) => isNode(i.key) && (i.key as { value?: unknown }).value === path[path.length - 1]);
@@ -59,13 +79,23 @@ export class SourceFile {
   }
 }
 
-/** "(did you mean 'error'?)" for a near miss among the allowed words. */
+/** " (did you mean 'error'?)" for a near miss or an abbreviation of one of the allowed words. */
 export function didYouMean(got: string, allowed: Iterable<string>): string {
+  const word = got.toLowerCase();
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(got.length / 3)) + 1;
+  let bestDistance = Math.max(2, Math.floor(word.length / 3)) + 1;
   for (const a of allowed) {
-    const d = editDistance(got.toLowerCase(), a);
+    const d = word.length >= 3 && a.startsWith(word) ? 1 : editDistance(word, a.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [a, d];
   }
-  return best ? ` (did you mean '${best}'?)` : '';
+  return best && best !== got ? ` (did you mean '${best}'?)` : '';
+}
+
+/** A value as an error message quotes it: short, on one line. */
+export function show(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'an empty value';
+  const text = typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
+  const line = text.replace(/\s+/g, ' ');
+  return line.length > 60 ? `${line.slice(0, 57)}…${typeof v === 'string' ? "'" : ''}` : line;
 }

@@ -1,219 +1,238 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import type { RuleSetting } from '../lint';
-import { PatternError, type Terms } from '../patterns/pattern';
 import { builtinRules } from '../rules/builtin';
-import { compileRule, RuleCompileError } from '../rules/compile';
-import { packSchema } from '../rules/schema';
 import type { Rule, Severity } from '../rules/types';
-import { ConfigError, didYouMean, SourceFile } from './errors';
-import { configSchema, LEVELS, type ConfigData } from './schema';
-import { show, zodError } from './validate';
+import { ConfigError, didYouMean, SourceFile, type DataPath } from './errors';
+import { isInside, resolveExtends, type BuiltinPack } from './extends';
+import type { PlanSettings } from './front-matter';
+import { compilePack, isPack, type CompiledPack } from './packs';
+import { readRuleEntry } from './rule-entry';
+import { configShapeSchema, type Level, type LoadedConfig } from './schema';
+import { validate } from './validate';
 
+export { BUILTIN_PACKS } from './extends';
 export const CONFIG_NAMES = ['.stratlint.yaml', '.stratlint.yml', '.stratlint.json'];
 export const DEFAULT_FILES = ['**/*strategy*.md', '**/*plan*.md', '**/strategy/**/*.md', '**/strategies/**/*.md', '**/plans/**/*.md'];
-export const BUILTIN_PACKS = ['stratlint:recommended', 'stratlint:strict', 'stratlint:all'];
-
-type Level = (typeof LEVELS)[number];
+/** The rule `--report-unused-disable-directives` turns on. */
+export const UNUSED_DIRECTIVE_RULE = 'unused-suppression';
 
 export interface ResolvedConfig {
   /** Enabled rules with their severity and options, in a stable order. */
   settings: RuleSetting[];
   knownRuleIds: Set<string>;
-  /** Globs that make a Markdown file a plan, and globs never linted; absolute-anchored at `baseDir`. */
+  /** Globs of Markdown files that are plans, and of files never linted through folders or globs; absolute. */
   files: string[];
   ignore: string[];
+  /** The folder of the nearest config (else the plan's folder). */
   baseDir: string;
-  /** Config and pack files read, nearest last. */
+  /** Config and pack files read, in the order applied (nearest config last). */
   sources: string[];
-}
-
-interface State {
-  rules: Map<string, Rule>;
-  levels: Map<string, { level: Level; options: Record<string, unknown> }>;
-  terms: Terms;
-  files?: { globs: string[]; baseDir: string };
-  ignore?: { globs: string[]; baseDir: string };
-  sources: string[];
-}
-
-/** The config files that apply to a folder: nearest first, up to `root: true` or `stopDir`. */
-export function findConfigFiles(startDir: string, stopDir?: string): string[] {
-  const found: string[] = [];
-  for (let dir = resolve(startDir); ; dir = dirname(dir)) {
-    const file = CONFIG_NAMES.map((n) => join(dir, n)).find((f) => existsSync(f));
-    if (file) {
-      found.push(file);
-      if (readConfig(file).root) break;
-    }
-    if ((stopDir && resolve(stopDir) === dir) || dirname(dir) === dir) break;
-  }
-  return found;
 }
 
 export interface ResolveOptions {
   /** The plan being linted (its folder is where the search for configs starts). */
   filePath?: string;
-  /** Use this config file only (CLI --config, editor stratlint.configPath). */
+  /** Use this config file only (CLI --config, editor stratlint.configPath); it may live anywhere. */
   configFile?: string;
-  /** Built-in recommended pack only. */
+  /** Built-in recommended pack only (the plan's own front matter still applies). */
   noConfig?: boolean;
-  /** Do not look for configs above this folder (the workspace root). */
+  /**
+   * The workspace root: configs are not looked for above it, and files that configs, packs and
+   * front matter inside it name must be inside it too. Undefined: no limit (a library caller's choice).
+   */
   stopDir?: string;
-  /** Rule settings from a plan's front matter, applied last. */
-  overrides?: ConfigData;
+  /** The plan's own `stratlint:` front matter settings, applied last. */
+  planSettings?: PlanSettings;
+  /** Report disable comments that suppress nothing, as errors (CLI --report-unused-disable-directives). */
+  reportUnusedDisableDirectives?: boolean;
+}
+
+interface State {
+  rules: Map<string, Rule>;
+  /** The pack file that defined each pack rule, to catch two packs defining one ID. */
+  ruleOrigin: Map<string, string>;
+  levels: Map<string, { level: Level; options: Record<string, unknown> }>;
+  files?: string[];
+  ignore: string[];
+  sources: string[];
+}
+
+/** Where settings come from: the file and the path in it, the folder paths are relative to, the workspace limit, the extends chain so far. */
+interface Site {
+  src: SourceFile;
+  at: DataPath;
+  dir: string;
+  boundary?: string;
+  stack: string[];
+}
+
+/** The config files that apply to a folder: nearest first, up to `root: true` or `stopDir`. */
+export function findConfigFiles(startDir: string, stopDir?: string): string[] {
+  const found: string[] = [];
+  const stop = stopDir && resolve(stopDir);
+  for (let dir = resolve(startDir); ; dir = dirname(dir)) {
+    const here = CONFIG_NAMES.map((n) => join(dir, n)).filter((f) => existsSync(f));
+    if (here.length > 1) throw new ConfigError(here[1], 1, 1, '', `${basename(here[0])} is in the same folder; keep one config file per folder so that it is clear which one applies`);
+    if (here.length === 1) {
+      found.push(here[0]);
+      if (loadFile(here[0]).config().root) break;
+    }
+    if (dir === stop || dirname(dir) === dir) break;
+  }
+  return found;
 }
 
 /** Resolves the rules, severities and plan globs that apply to a plan. Throws ConfigError. */
 export function resolveConfig(opts: ResolveOptions = {}): ResolvedConfig {
-  const builtin = builtinRules();
-  const state: State = { rules: new Map(builtin.rules.map((r) => [r.meta.id, r])), levels: new Map(), terms: builtin.terms, sources: [] };
-  applyPack(state, 'stratlint:recommended');
-  let baseDir = opts.filePath ? dirname(resolve(opts.filePath)) : process.cwd();
+  const state: State = { rules: new Map(builtinRules().rules.map((r) => [r.meta.id, r])), ruleOrigin: new Map(), levels: new Map(), ignore: [], sources: [] };
+  applyBuiltinPack(state, 'stratlint:recommended');
+  const planDir = opts.filePath ? dirname(resolve(opts.filePath)) : process.cwd();
+  const stopDir = opts.stopDir && resolve(opts.stopDir);
+  const limit = (path: string) => (stopDir && isInside(path, stopDir) ? stopDir : undefined);
+  let baseDir = planDir;
   if (!opts.noConfig) {
-    const chain = opts.configFile ? [resolve(opts.configFile)] : findConfigFiles(baseDir, opts.stopDir).reverse();
-    for (const file of chain) applyConfigFile(state, file, []);
+    const chain = opts.configFile ? [resolve(opts.configFile)] : findConfigFiles(planDir, stopDir).reverse();
+    for (const file of chain) applyConfigFile(state, file, opts.configFile ? undefined : limit(file), []);
     if (chain.length > 0) baseDir = dirname(chain[chain.length - 1]);
   }
-  if (opts.overrides) applyConfig(state, opts.overrides, undefined, baseDir, []);
+  if (opts.planSettings) {
+    const { src, at, data } = opts.planSettings;
+    applySettings(state, data, { src, at, dir: planDir, boundary: limit(planDir), stack: [] });
+  }
+  if (opts.reportUnusedDisableDirectives && state.rules.has(UNUSED_DIRECTIVE_RULE)) {
+    state.levels.set(UNUSED_DIRECTIVE_RULE, { level: 'error', options: state.levels.get(UNUSED_DIRECTIVE_RULE)?.options ?? {} });
+  }
   const settings: RuleSetting[] = [];
   for (const [id, { level, options }] of state.levels) {
     const rule = state.rules.get(id);
     if (rule && level !== 'off') settings.push({ rule, severity: level, options });
   }
-  return {
-    settings,
-    knownRuleIds: new Set(state.rules.keys()),
-    files: state.files ? state.files.globs.map((g) => anchor(g, state.files!.baseDir)) : DEFAULT_FILES.map((g) => anchor(g, baseDir)),
-    ignore: state.ignore ? state.ignore.globs.map((g) => anchor(g, state.ignore!.baseDir)) : [],
-    baseDir,
-    sources: state.sources,
-  };
+  return { settings, knownRuleIds: new Set(state.rules.keys()), files: state.files ?? DEFAULT_FILES, ignore: state.ignore, baseDir, sources: state.sources };
 }
 
-function anchor(glob: string, baseDir: string): string {
-  return glob.startsWith('**/') || isAbsolute(glob) ? glob : `${baseDir.replace(/\\/g, '/')}/${glob.replace(/^\.\//, '')}`;
+/** Reads and validates one config file (cached until the file changes). */
+export function readConfig(file: string): LoadedConfig {
+  return loadFile(resolve(file)).config();
 }
 
-const configCache = new Map<string, { mtime: number; src: SourceFile; data: ConfigData }>();
-
-function readSource(file: string): SourceFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new ConfigError(file, 1, 1, '', `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  return new SourceFile(file, text);
-}
-
-/** Reads and validates one config file (cached by modification time). */
-export function readConfig(file: string): ConfigData {
-  return readConfigSource(file).data;
-}
-
-function readConfigSource(file: string): { src: SourceFile; data: ConfigData } {
-  const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? -1;
-  const hit = configCache.get(file);
-  if (hit && hit.mtime === mtime) return hit;
-  const src = readSource(file);
-  const raw = src.data ?? {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw src.error([], `expected a mapping of keys (root, extends, files, ignore, rules), got ${show(raw)}`);
-  const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) throw zodError(src, parsed.error.issues[0], raw, (path) => (path.length === 0 ? Object.keys(configSchema.shape) : []));
-  const entry = { mtime, src, data: parsed.data };
-  configCache.set(file, entry);
-  return entry;
-}
-
-function applyConfigFile(state: State, file: string, stack: string[]): void {
-  if (stack.includes(file)) {
-    throw new ConfigError(file, 1, 1, 'extends', `extends chain loops back to this file: ${[...stack, file].join(' → ')}`);
-  }
-  const { src, data } = readConfigSource(file);
+function applyConfigFile(state: State, file: string, boundary: string | undefined, stack: string[]): void {
+  const loaded = loadFile(file);
+  const data = loaded.config();
   state.sources.push(file);
-  applyConfig(state, data, src, dirname(file), [...stack, file]);
+  applySettings(state, data, { src: loaded.src, at: [], dir: dirname(file), boundary, stack: [...stack, file] });
 }
 
-function applyConfig(state: State, data: ConfigData, src: SourceFile | undefined, dir: string, stack: string[]): void {
-  const ext = data.extends === undefined ? [] : Array.isArray(data.extends) ? data.extends : [data.extends];
-  ext.forEach((name, i) => {
-    const at = Array.isArray(data.extends) ? ['extends', i] : ['extends'];
-    if (name.startsWith('stratlint:')) {
-      if (!BUILTIN_PACKS.includes(name)) throw locate(src, at, `unknown built-in pack '${name}'${didYouMean(name, BUILTIN_PACKS)}; built-in packs: ${BUILTIN_PACKS.join(', ')}`);
-      applyPack(state, name);
-      return;
+function applySettings(state: State, data: LoadedConfig, site: Site): void {
+  const names = data.extends === undefined ? [] : typeof data.extends === 'string' ? [data.extends] : data.extends;
+  names.forEach((name, i) => {
+    const at = [...site.at, 'extends', ...(Array.isArray(data.extends) ? [i] : [])];
+    const target = resolveExtends(name, { src: site.src, at, dir: site.dir, boundary: site.boundary });
+    if ('builtin' in target) return applyBuiltinPack(state, target.builtin);
+    const loops = site.stack.indexOf(target.file);
+    if (loops >= 0) {
+      const from = dirname(site.stack[0]);
+      const chain = [...site.stack.slice(loops), target.file].map((f) => relative(from, f) || basename(f));
+      throw site.src.error(at, `extends loops back to a file already in the chain: ${chain.join(' → ')}`);
     }
-    const file = resolveExtends(name, dir);
-    if (!file) throw locate(src, at, `cannot find '${name}': give a path relative to this file (./rules.yaml) or an installed npm package holding a pack`);
-    applyExtendedFile(state, file, stack);
+    const loaded = loadFile(target.file);
+    if (isPack(loaded.src.data)) applyPack(state, loaded.pack());
+    else applyConfigFile(state, target.file, site.boundary, site.stack);
   });
-  if (data.files) state.files = { globs: data.files, baseDir: dir };
-  if (data.ignore) state.ignore = { globs: data.ignore, baseDir: dir };
-  for (const [id, entry] of Object.entries(data.rules ?? {})) {
-    if (!state.rules.has(id)) throw locate(src, ['rules', id], `unknown rule '${id}'${didYouMean(id, state.rules.keys())}`, true);
-    const [level, options] = typeof entry === 'string' ? [entry, undefined] : [entry[0], entry[1]];
-    const previous = state.levels.get(id);
-    state.levels.set(id, { level, options: options ?? previous?.options ?? {} });
+  if (data.files) state.files = globsAt(site, 'files', data.files);
+  if (data.ignore) state.ignore.push(...globsAt(site, 'ignore', data.ignore));
+  for (const [id, raw] of Object.entries(data.rules ?? {})) {
+    const at = [...site.at, 'rules', id];
+    const rule = state.rules.get(id);
+    if (!rule) throw site.src.error(at, unknownRule(id, state), true);
+    const entry = readRuleEntry(site.src, at, rule, raw);
+    state.levels.set(id, { level: entry.level, options: entry.options ?? state.levels.get(id)?.options ?? {} });
   }
 }
 
-function locate(src: SourceFile | undefined, path: (string | number)[], detail: string, atKey = false): Error {
-  return src ? src.error(path, detail, atKey) : new ConfigError('front matter', 1, 1, path.join('.'), detail);
+function unknownRule(id: string, state: State): string {
+  const fromPack = id.includes('/') && ![...state.ruleOrigin.keys()].some((k) => k.split('/')[0] === id.split('/')[0]);
+  return `unknown rule '${id}'${didYouMean(id, state.rules.keys())}${fromPack ? `; a pack's rules are known once the pack is in extends (in this file or a parent config)` : ''}`;
 }
 
-/** A local file (relative to the config) or an npm package installed beside the config. */
-function resolveExtends(name: string, dir: string): string | undefined {
-  if (name.startsWith('.') || isAbsolute(name)) {
-    const file = resolve(dir, name);
-    return existsSync(file) ? file : undefined;
-  }
-  for (let d = dir; ; d = dirname(d)) {
-    const pkgDir = join(d, 'node_modules', name);
-    if (existsSync(join(pkgDir, 'package.json'))) {
-      const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { stratlint?: unknown };
-      const entry = typeof pkg.stratlint === 'string' ? pkg.stratlint : 'stratlint.yaml';
-      const file = resolve(pkgDir, entry);
-      return existsSync(file) ? file : undefined;
-    }
-    if (dirname(d) === d) return undefined;
-  }
-}
-
-/** An extended file is a pack (a list of rule definitions) or another config. */
-function applyExtendedFile(state: State, file: string, stack: string[]): void {
-  const src = readSource(file);
-  const raw = src.data as { rules?: unknown } | null;
-  if (raw && typeof raw === 'object' && Array.isArray(raw.rules)) applyRulePack(state, src, raw);
-  else applyConfigFile(state, file, stack);
-}
-
-function applyRulePack(state: State, src: SourceFile, raw: unknown): void {
-  const parsed = packSchema.safeParse(raw);
-  if (!parsed.success) throw zodError(src, parsed.error.issues[0], raw, (path) => (path.length === 0 ? ['terms', 'rules'] : []));
-  state.sources.push(src.file);
-  const terms = { ...state.terms, ...parsed.data.terms };
-  parsed.data.rules.forEach((data, i) => {
-    if (builtinRules().rules.some((r) => r.meta.id === data.id)) throw src.error(['rules', i, 'id'], `'${data.id}' is a built-in rule ID; give pack rules their own IDs (e.g. 'acme/${data.id}')`);
-    const docs = data.docs ? (/^[a-z]+:/i.test(data.docs) ? data.docs : `file://${resolve(dirname(src.file), data.docs)}`) : `file://${src.file}`;
-    try {
-      state.rules.set(data.id, compileRule(data, terms, docs));
-    } catch (e) {
-      if (e instanceof PatternError || e instanceof RuleCompileError) throw src.error(['rules', i], e.message);
-      throw e;
-    }
-    state.levels.set(data.id, { level: data.severity, options: {} });
+/** Globs anchored at the folder of the file that sets them (`**` globs match anywhere). */
+function globsAt(site: Site, key: 'files' | 'ignore', globs: string[]): string[] {
+  const base = site.dir.replace(/\\/g, '/');
+  return globs.map((g, i) => {
+    if (g.startsWith('!')) throw site.src.error([...site.at, key, i], key === 'files' ? `negated globs are not supported; list the files to leave out under 'ignore'` : `negated globs are not supported in 'ignore'`);
+    if (g.startsWith('**/') || posix.isAbsolute(g)) return g;
+    return posix.join(base, g);
   });
 }
 
 const RAISE: Record<Severity, Severity> = { info: 'warning', warning: 'error', error: 'error' };
 
-function applyPack(state: State, name: string): void {
-  const builtinIds = new Set(builtinRules().rules.map((r) => r.meta.id));
-  for (const rule of state.rules.values()) {
-    if (name === 'stratlint:all' || builtinIds.has(rule.meta.id)) {
-      const level = name === 'stratlint:strict' ? RAISE[rule.meta.severity] : rule.meta.severity;
-      state.levels.set(rule.meta.id, { level, options: state.levels.get(rule.meta.id)?.options ?? {} });
-    }
+/**
+ * recommended: the built-in rules at their default severities, opt-in rules off;
+ * strict: every built-in rule, one step more severe; all: every built-in rule at its default.
+ * Options set earlier stay: a pack changes how loud a rule is, not how it is tuned.
+ */
+function applyBuiltinPack(state: State, name: BuiltinPack): void {
+  for (const rule of builtinRules().rules) {
+    const { id, severity, recommended } = rule.meta;
+    const level = name === 'stratlint:strict' ? RAISE[severity] : name === 'stratlint:recommended' && recommended === false ? 'off' : severity;
+    state.levels.set(id, { level, options: state.levels.get(id)?.options ?? {} });
+  }
+}
+
+function applyPack(state: State, pack: CompiledPack): void {
+  state.sources.push(pack.file);
+  for (const { rule, at } of pack.rules) {
+    const id = rule.meta.id;
+    const owner = state.ruleOrigin.get(id);
+    if (owner && owner !== pack.file) throw pack.src.error([...at, 'id'], `the rule '${id}' is already defined by ${owner}; give this one another ID`);
+    state.rules.set(id, rule);
+    state.ruleOrigin.set(id, pack.file);
+    state.levels.set(id, { level: rule.meta.recommended === false ? 'off' : rule.meta.severity, options: {} });
+  }
+}
+
+interface LoadedFile {
+  src: SourceFile;
+  /** The file as a config (validated once). */
+  config(): LoadedConfig;
+  /** The file as a pack (validated and compiled once). */
+  pack(): CompiledPack;
+}
+
+const fileCache = new Map<string, { stamp: string; loaded: LoadedFile }>();
+
+/** Reads a config or pack file, cached until it changes: the CLI and the editor resolve configs for every plan. */
+function loadFile(file: string): LoadedFile {
+  const stat = statSync(file, { throwIfNoEntry: false });
+  const stamp = stat ? `${stat.mtimeMs}:${stat.size}:${stat.ino}` : '';
+  const hit = fileCache.get(file);
+  if (hit && hit.stamp === stamp) return hit.loaded;
+  const src = new SourceFile(file, readText(file));
+  let config: LoadedConfig | undefined;
+  let pack: CompiledPack | undefined;
+  const loaded: LoadedFile = {
+    src,
+    config: () => (config ??= readConfigData(src)),
+    pack: () => (pack ??= compilePack(src)),
+  };
+  fileCache.set(file, { stamp, loaded });
+  return loaded;
+}
+
+function readConfigData(src: SourceFile): LoadedConfig {
+  const raw = src.data ?? {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw src.error([], `expected a mapping of settings (root, extends, files, ignore, rules), got ${Array.isArray(raw) ? 'a list' : 'a single value'}`);
+  return validate(src, configShapeSchema, raw);
+}
+
+const READ_ERRORS: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a folder, not a file' };
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new ConfigError(file, 1, 1, '', `cannot read this config or pack file: ${READ_ERRORS[code] ?? (e as Error).message}`);
   }
 }

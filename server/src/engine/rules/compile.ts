@@ -1,5 +1,6 @@
 import type { Terms } from '../patterns/pattern';
 import { balancedScorecard } from './code/balanced-scorecard';
+import { expiredSuppression, suppressionReason, unusedSuppression } from './code/suppressions';
 import { timeHorizon } from './code/time-horizon';
 import { unknownRule } from './code/unknown-rule';
 import { avoidPhrase } from './kinds/avoid-phrase';
@@ -15,6 +16,9 @@ const CODE_RULES: Record<string, (meta: RuleMeta) => Rule> = {
   'time-horizon': timeHorizon,
   'balanced-scorecard': balancedScorecard,
   'unknown-rule': unknownRule,
+  'expired-suppression': expiredSuppression,
+  'unused-suppression': unusedSuppression,
+  'suppression-reason': suppressionReason,
 };
 
 export class RuleCompileError extends Error {}
@@ -33,6 +37,7 @@ export function compileRule(data: RuleData, terms: Terms, docsUrl: string): Rule
     example: data.example,
     fix: data.fix,
     docsUrl,
+    recommended: data.recommended,
   };
   switch (data.kind) {
     case 'require-section':

@@ -28,6 +28,8 @@ const base = {
   /** A URL, or a path relative to the pack file, of the rule's documentation page. */
   docs: z.string().optional(),
   fix: fixSchema.optional(),
+  /** false: an opt-in rule, off until a config turns it on (stratlint:strict and stratlint:all do for built-ins). */
+  recommended: z.boolean().default(true),
 };
 
 const requireSection = z

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Directive } from '../directives';
 import type { Plan, Section } from '../plan/model';
 import type { Range } from '../plan/positions';
@@ -71,11 +72,15 @@ export interface RuleMeta {
   example?: { weak: string; strong: string };
   fix?: FixTemplate;
   docsUrl: string;
+  /** False for opt-in rules: left off by stratlint:recommended (and a pack's defaults), on in strict and all. */
+  recommended?: boolean;
 }
 
 /** A rule ready to run: metadata plus its check. Plan-level rules also assess. */
 export interface Rule {
   meta: RuleMeta;
+  /** The options the rule reads from `rules: { id: [level, { … }] }`; a rule without one takes none. Configs are checked against it. */
+  optionsSchema?: z.ZodType<Record<string, unknown>>;
   check(ctx: RuleContext): void;
   assess?(plan: Plan, options: Readonly<Record<string, unknown>>): Assessment;
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { insertAfterTitle, insertFrontMatterKey } from '../../fixes/insert-line';
 import type { Block, Plan } from '../../plan/model';
 import type { Range } from '../../plan/positions';
@@ -169,10 +170,23 @@ function describe(years: number): string {
   return `${years} year${years === 1 ? '' : 's'}`;
 }
 
+const DEFAULT_YEARS = { minYears: 2, maxYears: 7 };
+
+/** `time-horizon: [info, { minYears: 3, maxYears: 5 }]`: the shortest and longest horizons that pass. */
+const OPTIONS = z
+  .object({
+    minYears: z.number().min(0).optional().describe(`The shortest horizon, in years, that passes (default ${DEFAULT_YEARS.minYears}).`),
+    maxYears: z.number().min(0).optional().describe(`The longest horizon, in years, that passes (default ${DEFAULT_YEARS.maxYears}).`),
+  })
+  .strict()
+  .refine((o) => (o.minYears ?? DEFAULT_YEARS.minYears) <= (o.maxYears ?? DEFAULT_YEARS.maxYears), {
+    message: `minYears must not be more than maxYears (defaults: ${DEFAULT_YEARS.minYears} and ${DEFAULT_YEARS.maxYears})`,
+  });
+
 export function timeHorizon(meta: RuleMeta): Rule {
   const bounds = (options: Readonly<Record<string, unknown>>) => ({
-    min: typeof options.minYears === 'number' ? options.minYears : 2,
-    max: typeof options.maxYears === 'number' ? options.maxYears : 7,
+    min: typeof options.minYears === 'number' ? options.minYears : DEFAULT_YEARS.minYears,
+    max: typeof options.maxYears === 'number' ? options.maxYears : DEFAULT_YEARS.maxYears,
   });
 
   /** The finding's message when the horizon is outside the bounds, else undefined. */
@@ -215,6 +229,7 @@ export function timeHorizon(meta: RuleMeta): Rule {
 
   return {
     meta,
+    optionsSchema: OPTIONS,
     assess,
     check(ctx) {
       const a = assess(ctx.plan, ctx.options);

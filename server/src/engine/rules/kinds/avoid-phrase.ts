@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { spanFix } from '../../fixes/span-fix';
 import { blockRange, inSectionMatching } from '../../plan/scope';
 import { compileAll, Pattern, type Terms } from '../../patterns/pattern';
@@ -14,6 +15,7 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
   const precededBy = compileAll(data.unlessPrecededBy, terms);
   return {
     meta,
+    optionsSchema: PHRASE_OPTIONS,
     check(ctx) {
       const { plan } = ctx;
       const { phrases, allowed } = phrasesFor(ctx.options);
@@ -40,6 +42,14 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
     },
   };
 }
+
+/** The options below as the config loader checks them (a config with a slip is an error at its line). */
+const PHRASE_OPTIONS = z
+  .object({
+    terms: z.array(z.string()).optional().describe("Plain words or phrases to flag, replacing the rule's own list."),
+    allow: z.array(z.string()).optional().describe('Words or phrases never flagged.'),
+  })
+  .strict();
 
 /**
  * Options every avoid-phrase rule reads from the config, for word lists users tune:

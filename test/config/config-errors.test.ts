@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { lintDocument, resolveConfig } from '../../server/src/engine/index';
+import { configError, PLAN, where, workspace } from './workspace';
+
+/** The error resolving the config for `plans/plan.md` in a workspace holding these files. */
+function errorFor(files: Record<string, string>, opts: { configFile?: string } = {}) {
+  const root = workspace({ 'plans/plan.md': PLAN, ...files });
+  const e = configError(() => resolveConfig({ filePath: join(root, 'plans/plan.md'), stopDir: root, configFile: opts.configFile && join(root, opts.configFile) }));
+  return { at: where(e, root), detail: e.detail, e };
+}
+
+describe('config errors name the file, line, column and key, and say what is allowed', () => {
+  const cases: [string, Record<string, string>, string, string][] = [
+    ['a misspelt level', { '.stratlint.yaml': 'rules:\n  customer-outcomes: eror\n' }, '.stratlint.yaml:2:22 rules.customer-outcomes', "expected one of off|info|warning|error, got 'eror' (did you mean 'error'?)"],
+    ['an ESLint-style level', { '.stratlint.yaml': 'rules:\n  customer-outcomes: warn\n' }, '.stratlint.yaml:2:22 rules.customer-outcomes', "expected one of off|info|warning|error, got 'warn' (did you mean 'warning'?)"],
+    ['a boolean level', { '.stratlint.yaml': 'rules:\n  customer-outcomes: false\n' }, '.stratlint.yaml:2:22 rules.customer-outcomes', 'expected a level (off|info|warning|error) or [level, { options }], got false (levels are words: off, info, warning, error)'],
+    ['an empty rule entry list', { '.stratlint.yaml': 'rules:\n  customer-outcomes: []\n' }, '.stratlint.yaml:2:22 rules.customer-outcomes', 'expected [level] or [level, { options }], got a list of 0 items'],
+    ['a rule entry list of three', { '.stratlint.yaml': 'rules:\n  customer-outcomes: [warning, {}, 3]\n' }, '.stratlint.yaml:2:22 rules.customer-outcomes', 'expected [level] or [level, { options }], got a list of 3 items'],
+    ['a number where the level goes', { '.stratlint.yaml': 'rules:\n  customer-outcomes: [2]\n' }, '.stratlint.yaml:2:23 rules.customer-outcomes[0]', 'expected a level first (off|info|warning|error), got 2'],
+    ['a misspelt level in a list', { '.stratlint.yaml': 'rules:\n  time-horizon: [warnig, { minYears: 3 }]\n' }, '.stratlint.yaml:2:18 rules.time-horizon[0]', "expected one of off|info|warning|error, got 'warnig' (did you mean 'warning'?)"],
+    ['options that are not a mapping', { '.stratlint.yaml': 'rules:\n  time-horizon: [warning, 3]\n' }, '.stratlint.yaml:2:27 rules.time-horizon[1]', 'expected the rule\'s options as a mapping (e.g. { minYears: … }), got 3'],
+    ['options for a rule that takes none', { '.stratlint.yaml': 'rules:\n  customer-outcomes: [error, { minYears: 3 }]\n' }, '.stratlint.yaml:2:30 rules.customer-outcomes[1]', "rule 'customer-outcomes' takes no options; give its level only, e.g. customer-outcomes: warning"],
+    ['an option of the wrong type', { '.stratlint.yaml': 'rules:\n  time-horizon: [warning, { minYears: three }]\n' }, '.stratlint.yaml:2:39 rules.time-horizon[1].minYears', "expected a number, got 'three'"],
+    ['a misspelt option', { '.stratlint.yaml': 'rules:\n  time-horizon: [warning, { minYear: 3 }]\n' }, '.stratlint.yaml:2:29 rules.time-horizon[1].minYear', "unknown key 'minYear' (did you mean 'minYears'?); allowed here: minYears, maxYears"],
+    ['options that contradict each other', { '.stratlint.yaml': 'rules:\n  time-horizon: [warning, { minYears: 8 }]\n' }, '.stratlint.yaml:2:27 rules.time-horizon[1]', 'minYears must not be more than maxYears (defaults: 2 and 7)'],
+    ['an unknown rule ID', { '.stratlint.yaml': 'rules:\n  customer-outcome: error\n' }, '.stratlint.yaml:2:3 rules.customer-outcome', "unknown rule 'customer-outcome' (did you mean 'customer-outcomes'?)"],
+    ['a pack rule without its pack', { '.stratlint.yaml': 'rules:\n  acme/okr-owner: error\n' }, '.stratlint.yaml:2:3 rules.acme/okr-owner', "unknown rule 'acme/okr-owner'; a pack's rules are known once the pack is in extends (in this file or a parent config)"],
+    ['an unknown top-level key', { '.stratlint.yaml': 'rule:\n  customer-outcomes: off\n' }, '.stratlint.yaml:1:1 rule', "unknown key 'rule' (did you mean 'rules'?); allowed here: $schema, root, extends, files, ignore, rules"],
+    ['a quoted boolean', { '.stratlint.yaml': 'root: "true"\n' }, '.stratlint.yaml:1:7 root', "expected true or false, got 'true' (write true or false without quotes)"],
+    ['extends of the wrong type', { '.stratlint.yaml': 'extends: 3\n' }, '.stratlint.yaml:1:10 extends', 'expected a pack name or a list of them, got 3'],
+    ['an empty extends entry', { '.stratlint.yaml': 'extends: [stratlint:strict, ""]\n' }, '.stratlint.yaml:1:29 extends[1]', 'expected a non-empty text, got an empty one'],
+    ['files as a single glob', { '.stratlint.yaml': 'files: strategy/**/*.md\n' }, '.stratlint.yaml:1:8 files', 'expected a list, got \'strategy/**/*.md\' (write a list, e.g. ["strategy/**/*.md"])'],
+    ['a negated files glob', { '.stratlint.yaml': 'files: ["plans/**", "!plans/old/**"]\n' }, '.stratlint.yaml:1:21 files[1]', "negated globs are not supported; list the files to leave out under 'ignore'"],
+    ['rules as a list', { '.stratlint.yaml': 'rules:\n  - customer-outcomes\n' }, '.stratlint.yaml:2:3 rules', 'expected a mapping of keys to values, got ["customer-outcomes"]'],
+    ['rules left empty', { '.stratlint.yaml': 'rules:\n' }, '.stratlint.yaml:1:7 rules', 'expected a mapping of keys to values, got an empty value'],
+    ['a config that is a list', { '.stratlint.yaml': '- rules\n' }, '.stratlint.yaml:1:1 ', 'expected a mapping of settings (root, extends, files, ignore, rules), got a list'],
+    ['YAML that does not parse', { '.stratlint.yaml': 'rules:\n  customer-outcomes: [error\n' }, '.stratlint.yaml:3:1 ', 'not valid YAML or JSON: Flow sequence in block collection must be sufficiently indented and end with a ]'],
+    ['a key written twice', { '.stratlint.yaml': 'rules:\n  customer-outcomes: off\nrules:\n  time-horizon: off\n' }, '.stratlint.yaml:3:1 ', 'not valid YAML or JSON: Map keys must be unique'],
+    ['a JSON config', { '.stratlint.json': '{\n  "rules": {\n    "time-horizon": ["info", { "maxYears": "5" }]\n  }\n}\n' }, '.stratlint.json:3:44 rules.time-horizon[1].maxYears', "expected a number, got '5'"],
+    ['an unknown built-in pack', { '.stratlint.yaml': 'extends: stratlint:strickt\n' }, '.stratlint.yaml:1:10 extends', "unknown built-in pack 'stratlint:strickt' (did you mean 'stratlint:strict'?); built-in packs: stratlint:recommended, stratlint:strict, stratlint:all"],
+    ['a missing local pack', { '.stratlint.yaml': 'extends:\n  - ./rules/acme.yaml\n' }, '.stratlint.yaml:2:5 extends[0]', "cannot find './rules/acme.yaml' (looked for <root>/rules/acme.yaml)"],
+    ['a missing npm package', { '.stratlint.yaml': 'extends: [\'@acme/strategy-rules\']\n' }, '.stratlint.yaml:1:11 extends[0]', "cannot find the npm package '@acme/strategy-rules' in node_modules at or above <root> (inside the workspace)"],
+    ['a path written without ./', { '.stratlint.yaml': 'extends: rules/acme.yaml\n' }, '.stratlint.yaml:1:10 extends', "cannot find the npm package 'rules' in node_modules at or above <root> (inside the workspace); for a file next to this config write './rules/acme.yaml'"],
+    ['a pack outside the workspace', { '.stratlint.yaml': 'extends: ../../shared/acme.yaml\n' }, '.stratlint.yaml:1:10 extends', "'../../shared/acme.yaml' is outside the workspace (<root>); Stratlint reads files outside the workspace only when you name them yourself (--config, or the editor setting stratlint.configPath)"],
+  ];
+  for (const [name, files, at, detail] of cases) {
+    it(name, () => {
+      const r = errorFor(files);
+      const root = r.e.file.slice(0, r.e.file.length - r.at.split(':')[0].length - 1);
+      assert.equal(r.at, at);
+      assert.equal(r.detail, detail.replaceAll('<root>', root));
+      assert.equal(r.e.message, `${r.e.file}:${r.e.line}:${r.e.column}: ${r.e.key ? `${r.e.key}: ` : ''}${r.e.detail}`);
+    });
+  }
+
+  it('two config files in one folder', () => {
+    const r = errorFor({ '.stratlint.yaml': 'rules: {}\n', '.stratlint.json': '{}\n' });
+    assert.equal(r.at, '.stratlint.json:1:1 ');
+    assert.equal(r.detail, '.stratlint.yaml is in the same folder; keep one config file per folder so that it is clear which one applies');
+  });
+
+  it('a --config file that does not exist', () => {
+    const r = errorFor({}, { configFile: 'team.yaml' });
+    assert.equal(r.at, 'team.yaml:1:1 ');
+    assert.equal(r.detail, 'cannot read this config or pack file: no such file');
+  });
+
+  it('spans the whole key or value, for the editor to underline', () => {
+    const { e } = errorFor({ '.stratlint.yaml': 'rules:\n  customer-outcomes: eror\n' });
+    assert.deepEqual([e.line, e.column, e.endLine, e.endColumn], [2, 22, 2, 26]);
+    const unknown = errorFor({ '.stratlint.yaml': 'rules:\n  customer-outcome: error\n' }).e;
+    assert.deepEqual([unknown.line, unknown.column, unknown.endLine, unknown.endColumn], [2, 3, 2, 19]);
+  });
+});
+
+describe('front matter errors point at the plan line', () => {
+  const plan = (settings: string) => `---\ntitle: Retail banking\n${settings}---\n# Retail banking customer strategy 2026–2029\n\nText.\n`;
+  function frontMatterError(settings: string) {
+    const root = workspace({});
+    const e = configError(() => lintDocument(plan(settings), { filePath: join(root, 'plan.md'), stopDir: root }));
+    return { at: where(e, root), detail: e.detail.replaceAll(root, '<root>') };
+  }
+
+  it('a misspelt level', () => {
+    assert.deepEqual(frontMatterError('stratlint:\n  extends: stratlint:strict\n  rules:\n    customer-outcomes: eror\n'), {
+      at: 'plan.md:6:24 stratlint.rules.customer-outcomes',
+      detail: "expected one of off|info|warning|error, got 'eror' (did you mean 'error'?)",
+    });
+  });
+
+  it('a key a plan cannot set', () => {
+    assert.deepEqual(frontMatterError('stratlint:\n  root: true\n'), {
+      at: 'plan.md:4:3 stratlint.root',
+      detail: "unknown key 'root'; allowed here: extends, rules",
+    });
+  });
+
+  it('an unknown rule', () => {
+    assert.deepEqual(frontMatterError('stratlint: { rules: { right-to-wim: off } }\n'), {
+      at: 'plan.md:3:23 stratlint.rules.right-to-wim',
+      detail: "unknown rule 'right-to-wim' (did you mean 'right-to-win'?)",
+    });
+  });
+
+  it('a value that is neither a switch nor settings', () => {
+    assert.deepEqual(frontMatterError('stratlint: maybe\n'), {
+      at: 'plan.md:3:12 stratlint',
+      detail: "expected true, false or the plan's settings ({ extends: …, rules: … }), got 'maybe'",
+    });
+  });
+
+  it('a front matter pack that does not exist, relative to the plan', () => {
+    assert.deepEqual(frontMatterError('stratlint:\n  extends: [./okr-pack.yaml]\n'), {
+      at: 'plan.md:4:13 stratlint.extends[0]',
+      detail: "cannot find './okr-pack.yaml' (looked for <root>/okr-pack.yaml)",
+    });
+  });
+});
