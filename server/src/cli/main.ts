@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeScorecard, ConfigError, lintDocument, type RuleMeta } from '../engine/index';
+import { computeScorecard, ConfigError, lintDocument, workspaceRootOf, type RuleMeta } from '../engine/index';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline';
 import { GitChanges } from './changed';
 import { expandTargets, UsageError } from './files';
@@ -31,6 +31,9 @@ Options:
                             as --baseline would (nothing)
       --changed-since <ref> Lint only plans changed since this git ref (with --format
                             summary: coverage before → after, new and fixed findings)
+      --report-unused-disable-directives
+                            Report stratlint-disable comments that switch nothing
+                            off, as errors (rule unused-suppression)
   -h, --help                Show this help
   -v, --version             Show the version
 
@@ -58,6 +61,7 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
         baseline: { type: 'string' },
         'baseline-write': { type: 'string' },
         'changed-since': { type: 'string' },
+        'report-unused-disable-directives': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -108,7 +112,15 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       if (changes && !changes.has(t.path)) continue;
       const shown = relative(io.cwd, t.path).replace(/\\/g, '/') || t.path;
       const text = readText(t.path, shown);
-      const lintOptions = { filePath: t.path, configFile: o.config, noConfig: o['no-config'], forcePlan: t.explicit };
+      const lintOptions = {
+        filePath: t.path,
+        configFile: o.config && resolve(io.cwd, o.config),
+        noConfig: o['no-config'],
+        forcePlan: t.explicit,
+        // Configs and packs are read from the plan's workspace (its git repository) only, unless named with --config.
+        stopDir: workspaceRootOf(t.path, io.cwd),
+        reportUnusedDisableDirectives: o['report-unused-disable-directives'],
+      };
       const r = lintDocument(text, lintOptions);
       if (!r.isPlan) continue;
       for (const s of r.config.settings) rules.set(s.rule.meta.id, s.rule.meta);
