@@ -52,3 +52,28 @@ describe('appending a template to a heading', () => {
     assert.equal(applyEdits(text, finding.fixes[0].edits), '# Plan\n\n## Customer-first support\n\nMeasured by <metric>.\n\nWe answer email.\n');
   });
 });
+
+describe('insert-after', () => {
+  const rule = {
+    id: 'usage',
+    kind: 'avoid-phrase',
+    patterns: ['\\binstalls\\b'],
+    fix: { title: 'Add a row', template: 'Customer result: <result>', action: 'insert-after' },
+  };
+  const fixed = (text: string) => {
+    const [finding] = lint(rule, text).findings;
+    return applyEdits(text, finding.fixes[0].edits);
+  };
+
+  it('adds the next list item with the same marker', () => {
+    assert.equal(fixed('# P\n\n> 1. Installs double.\n> 2. Churn halves.\n'), '# P\n\n> 1. Installs double.\n> 1. Customer result: <result>\n> 2. Churn halves.\n');
+  });
+
+  it('adds a table row with as many cells as the table', () => {
+    assert.equal(fixed('# P\n\n| Metric | Target |\n| --- | --- |\n| Installs | 30,000 |\n'), '# P\n\n| Metric | Target |\n| --- | --- |\n| Installs | 30,000 |\n| Customer result: <result> | |\n');
+  });
+
+  it('adds a paragraph after a paragraph', () => {
+    assert.equal(fixed('# P\n\nWe count installs\nweekly.\n\nMore.\n'), '# P\n\nWe count installs\nweekly.\n\nCustomer result: <result>\n\nMore.\n');
+  });
+});

@@ -3,7 +3,7 @@ import { sentenceAt } from '../plan/scope';
 import type { Match } from '../patterns/pattern';
 import type { Fix, FixTemplate } from '../rules/types';
 
-export type SpanAction = 'replace-match' | 'replace-sentence' | 'append-sentence' | 'append-block' | 'insert-section';
+export type SpanAction = 'replace-match' | 'replace-sentence' | 'append-sentence' | 'append-block' | 'insert-after' | 'insert-section';
 
 /**
  * A fix for words in a block: replace them (or their sentence) with the template, or append
@@ -12,7 +12,8 @@ export type SpanAction = 'replace-match' | 'replace-sentence' | 'append-sentence
 export function spanFix(plan: Plan, block: Block, match: Match, fix: FixTemplate, action: SpanAction): Fix | undefined {
   const words = block.text.slice(match.start, match.end);
   const template = fix.template.replace(/\$0/g, words).trim();
-  if (block.kind === 'heading' && (action === 'append-sentence' || action === 'append-block')) return paragraphAfter(plan, block, template, fix.title);
+  if (block.kind === 'heading' && (action === 'append-sentence' || action === 'append-block' || action === 'insert-after')) return paragraphAfter(plan, block, template, fix.title);
+  if (action === 'insert-after') return siblingAfter(plan, block, template, fix.title);
   let from: number;
   let to: number;
   let newText: string;
@@ -48,6 +49,21 @@ function paragraphAfter(plan: Plan, heading: Block, paragraph: string, title: st
   const line = plan.lines.position(heading.end).line;
   const at = { line, character: plan.lines.lineText(line).length };
   return { title, isPreferred: true, edits: [{ range: { start: at, end: at }, newText: plan.lines.eol + plan.lines.eol + paragraph }] };
+}
+
+/** The template as the block's next sibling: a list item with the same marker, a table row, or a paragraph. */
+function siblingAfter(plan: Plan, block: Block, text: string, title: string): Fix {
+  const { eol } = plan.lines;
+  const first = plan.lines.position(block.start);
+  const last = plan.lines.position(block.end).line;
+  const at = { line: last, character: plan.lines.lineText(last).length };
+  // What precedes the block on its first line: a list marker, block-quote markers, indentation.
+  const lead = plan.lines.lineText(first.line).slice(0, first.character);
+  let newText: string;
+  if (block.kind === 'table-row') newText = `${eol}${lead}| ${text} |${' |'.repeat(Math.max(0, (block.cells?.length ?? 1) - 1))}`;
+  else if (block.kind === 'list-item') newText = eol + lead + text;
+  else newText = eol + lead.trimEnd() + eol + lead + text;
+  return { title, isPreferred: true, edits: [{ range: { start: at, end: at }, newText }] };
 }
 
 /** Document offset of a text position, including one just past the last character. */

@@ -12,8 +12,12 @@ export const fixSchema = z
     template: z.string().min(1),
     /** require-section: insert after the first section whose heading matches one of these. */
     after: aliases.optional(),
-    /** span rules: what the template does with the words found. */
-    action: z.enum(['replace-match', 'replace-sentence', 'append-sentence', 'append-block', 'insert-section']).optional(),
+    /**
+     * span rules: what the template does with the words found — replaces them or their sentence,
+     * is appended to their sentence or block, or is inserted after the block as its next list
+     * item, table row or paragraph (insert-after).
+     */
+    action: z.enum(['replace-match', 'replace-sentence', 'append-sentence', 'append-block', 'insert-after', 'insert-section']).optional(),
   })
   .strict();
 
