@@ -4,8 +4,9 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, SHOW_PRINCIPLES_COMMAND, StatusNotification, type PrincipleCoverage, type StatusParams } from '../../server/src/server/protocol';
+import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, SHOW_PRINCIPLES_COMMAND, SHOW_SCORECARD_COMMAND, StatusNotification, type PrincipleCoverage, type StatusParams } from '../../server/src/server/protocol';
 import { toSnippet } from '../../server/src/server/snippets';
+import { ScorecardView } from './scorecardView';
 import { withTabStops } from './snippetFixes';
 import { PlanStatusBar } from './statusBar';
 
@@ -13,6 +14,8 @@ import { PlanStatusBar } from './statusBar';
 export interface StratlintApi {
   statusFor(uri: string): StatusParams | undefined;
   statusBarText(): string;
+  /** The plan the scorecard view shows, if it is open. */
+  scorecardView(): { uri: string; isPlan: boolean } | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -40,16 +43,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Stratl
   };
   const lc = new LanguageClient('stratlint', 'Stratlint', serverOptions, clientOptions);
   client = lc;
+  const scorecard = new ScorecardView(lc);
+  context.subscriptions.push(scorecard);
   context.subscriptions.push(
-    lc.onNotification(StatusNotification, (s) => status.update(s)),
+    lc.onNotification(StatusNotification, (s) => {
+      status.update(s);
+      void scorecard.refresh(s.uri);
+    }),
     vscode.workspace.onDidCloseTextDocument((d) => status.forget(d.uri.toString())),
     vscode.commands.registerCommand('stratlint.lintAsPlan', () => lintAsPlan(lc)),
     vscode.commands.registerCommand('stratlint.newPlan', () => newPlan(lc)),
     vscode.commands.registerCommand('stratlint.restartServer', () => lc.restart()),
+    vscode.commands.registerCommand(SHOW_SCORECARD_COMMAND, (uri?: string) => scorecard.show(uri)),
     vscode.commands.registerCommand(SHOW_PRINCIPLES_COMMAND, (uri?: string, principles?: PrincipleCoverage[]) => showPrinciples(status, uri, principles)),
   );
   await lc.start();
-  return { statusFor: (uri) => status.statusFor(uri), statusBarText: () => status.text };
+  return { statusFor: (uri) => status.statusFor(uri), statusBarText: () => status.text, scorecardView: () => scorecard.state };
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -1,6 +1,6 @@
 /** The status bar item for the active plan: its findings and how many principles it addresses. */
 import * as vscode from 'vscode';
-import { SHOW_PRINCIPLES_COMMAND, type StatusParams } from '../../server/src/server/protocol';
+import { SHOW_SCORECARD_COMMAND, type StatusParams } from '../../server/src/server/protocol';
 
 export class PlanStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('stratlint.status', vscode.StatusBarAlignment.Right, 100);
@@ -9,7 +9,7 @@ export class PlanStatusBar implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'Stratlint';
-    this.item.command = SHOW_PRINCIPLES_COMMAND;
+    this.item.command = SHOW_SCORECARD_COMMAND;
   }
 
   update(status: StatusParams): void {
@@ -41,7 +41,7 @@ export class PlanStatusBar implements vscode.Disposable {
     const findings = s.errors + s.warnings + s.infos;
     const addressed = s.principles.filter((p) => p.status === 'addressed').length;
     this.item.text = `$(checklist) ${findings} · ${addressed}/${s.principles.length} principles`;
-    this.item.tooltip = `Stratlint: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'note')}; the plan addresses ${addressed} of ${s.principles.length} principles. Click for the list.`;
+    this.item.tooltip = `Stratlint: ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.infos, 'note')}; the plan addresses ${addressed} of ${s.principles.length} principles. Click for the scorecard.`;
     this.item.show();
   }
 

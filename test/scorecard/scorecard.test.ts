@@ -28,12 +28,21 @@ const PLAN_RULES = builtinRules().rules.filter((r) => r.meta.scope === 'plan').m
 const WEAK: Record<string, { declared: string; featureRace: string }> = {
   'customer-outcomes': { declared: 'missing', featureRace: 'missing' },
   'target-customers': { declared: 'missing', featureRace: 'missing' },
+  // "nobody can copy the way we treat people" is a claim to win (experience-as-moat questions it on the words)
   'right-to-win': { declared: 'addressed', featureRace: 'missing' },
   'value-proposition': { declared: 'missing', featureRace: 'missing' },
+  'value-creation-zone': { declared: 'missing', featureRace: 'missing' },
+  'balanced-scorecard': { declared: 'missing', featureRace: 'missing' },
   capabilities: { declared: 'missing', featureRace: 'missing' },
   'customer-feedback-loop': { declared: 'missing', featureRace: 'missing' },
+  // "Product plan FY27": one year, under the two-year minimum
   'time-horizon': { declared: 'missing', featureRace: 'partly' },
   ecosystem: { declared: 'missing', featureRace: 'missing' },
+  ownership: { declared: 'missing', featureRace: 'missing' },
+  // neither plan makes a bet on new technology, so neither owes an experiment
+  experimentation: { declared: 'addressed', featureRace: 'addressed' },
+  'sustained-capability': { declared: 'addressed', featureRace: 'addressed' },
+  'no-tradeoffs': { declared: 'missing', featureRace: 'missing' },
 };
 
 describe('scorecard of the example plans', () => {
@@ -57,9 +66,9 @@ describe('scorecard of the example plans', () => {
     assert.deepEqual(statuses(race), Object.fromEntries(PLAN_RULES.map((id) => [id, WEAK[id].featureRace])));
   });
 
-  it('lists the principles in the catalog order', () => {
+  it('lists all 14 plan-level principles of the catalog, in its order', () => {
     const order = example('clinic-scheduling-strategy.md').principles.map((p) => p.id);
-    assert.deepEqual(order, CATALOG.filter((id) => PLAN_RULES.includes(id)));
+    assert.deepEqual(order, CATALOG);
   });
 });
 

@@ -84,10 +84,15 @@ export function principleLabel(id: string): string {
 /**
  * The plan's scorecard: how it covers each plan-level principle, where, and what it says that
  * the span rules warn against. `findings` are the lint findings of the same plan and settings
- * (they give the fix positions and the span counts). Every front end shows this one computation.
+ * (they give the fix positions and the span counts); `assessments` saves a second pass when the
+ * caller has them already (the language server does). Every front end shows this one computation.
  */
-export function computeScorecard(plan: Plan, settings: readonly RuleSetting[], findings: readonly Finding[]): Scorecard {
-  const assessments = assessPlan(plan, settings);
+export function computeScorecard(
+  plan: Plan,
+  settings: readonly RuleSetting[],
+  findings: readonly Finding[],
+  assessments: ReadonlyMap<string, Assessment> = assessPlan(plan, settings),
+): Scorecard {
   const suppressions = new Suppressions(parseDirectives(plan));
   const enabled = new Map(settings.map((s) => [s.rule.meta.id, s.rule.meta]));
   const principles: PrincipleScore[] = [];

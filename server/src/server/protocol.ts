@@ -2,7 +2,8 @@
  * What the language server and the VS Code extension agree on beyond LSP itself: command IDs,
  * the status notification and the new-plan request. Other LSP clients need none of it.
  */
-import { NotificationType, RequestType0 } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { Scorecard } from '../engine/index';
 
 /** Server-side command (workspace/executeCommand): lint the document as a plan. Argument: the document URI. */
 export const LINT_AS_PLAN_COMMAND = 'stratlint.server.lintAsPlan';
@@ -33,3 +34,16 @@ export const StatusNotification = new NotificationType<StatusParams>('stratlint/
 
 /** The text of a new plan: every plan-level section template, in reading order. */
 export const NewPlanTemplateRequest = new RequestType0<string, void>('stratlint/newPlanTemplate');
+
+/** Client-side command: open the scorecard view beside the plan (the status bar item runs it too). */
+export const SHOW_SCORECARD_COMMAND = 'stratlint.showScorecard';
+
+export interface ScorecardResult {
+  uri: string;
+  /** The document version the scorecard describes. */
+  version: number;
+  scorecard: Scorecard;
+}
+
+/** The plan's scorecard as it is now; null when the document is not linted as a plan. */
+export const ScorecardRequest = new RequestType<{ uri: string }, ScorecardResult | null, void>('stratlint/scorecard');

@@ -25,9 +25,10 @@ import { codeLenses, statusOf } from './features/coverage';
 import { diagnosticReport, diagnosticsOf } from './features/diagnostics';
 import { hover } from './features/hover';
 import { newPlanTemplate } from './features/newPlan';
+import { scorecardOf } from './features/scorecard';
 import { documentSymbols } from './features/symbols';
 import { Linter, type LintOutcome } from './linting';
-import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, StatusNotification } from './protocol';
+import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, ScorecardRequest, StatusNotification } from './protocol';
 import { SettingsStore } from './settings';
 import { uriToPath, WorkspaceFolders } from './workspace';
 
@@ -218,6 +219,8 @@ export function startServer(connection: Connection): void {
       return newPlanTemplate(folder ? { stopDir: folder, filePath: join(folder, 'new-strategy-plan.md') } : { noConfig: true });
     }),
   );
+
+  connection.onRequest(ScorecardRequest, guard('scorecard', null, async (params, token) => scorecardOf(await linter.current(params.uri, token))));
 
   documents.listen(connection);
   connection.listen();
