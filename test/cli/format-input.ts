@@ -119,7 +119,7 @@ export const RESULTS: FileResult[] = [
     file: EAST_FILE,
     text: EAST,
     findings: eastFindings,
-    scorecard: scorecard('East region plan', { 'customer-outcomes': 'addressed', 'target-customers': 'missing' }),
+    scorecard: scorecard('East region plan', { 'customer-outcomes': 'addressed', 'target-customers': 'partly' }),
     before: {
       label: 'origin/main',
       scorecard: scorecard('East region plan', { 'customer-outcomes': 'missing', 'target-customers': 'missing' }),

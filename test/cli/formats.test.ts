@@ -80,7 +80,8 @@ describe('format details the golden files must not hide', () => {
     const md = render('summary');
     assert.match(md, /^## Stratlint: 3 plans, 2 errors, 1 warning, 5 infos$/m);
     assert.match(md, /^1 new finding and 1 fixed since `origin\/main`\.$/m);
-    assert.match(md, /^\*\*Principles addressed:\*\* 0 of 2 → 1 of 2 since `origin\/main`$/m);
+    assert.match(md, /^\*\*Principles addressed:\*\* 0 of 2 → 1 of 2 since `origin\/main` \(now 1 partly\)$/m);
+    assert.match(md, /^- \[Target customers\]\(https:\/\/stratlint\.example\/rules\/target-customers\/\): ❌ missing → 🟡 partly$/m);
     assert.match(md, /^- \[Customer outcomes\]\(https:\/\/stratlint\.example\/rules\/customer-outcomes\/\): ❌ missing → ✅ addressed$/m);
     assert.match(md, /^\*\*Findings:\*\* 1 error, 0 warnings, 2 infos · 1 new · 1 fixed since `origin\/main`$/m);
     assert.match(md, /^1\. 🆕 \*\*info\*\* \[buzzword-fluff\]\(https:\/\/stratlint\.example\/rules\/buzzword-fluff\/\) \(line 5, “seamless”\)/m);

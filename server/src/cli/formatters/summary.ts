@@ -72,16 +72,17 @@ function coverageLines(r: FileResult): string[] {
   const then = r.before?.scorecard;
   const thenStatus = new Map(then?.principles.map((p) => [p.id, p.status]));
   const tally = (s: Scorecard) => `${s.counts.addressed} of ${s.counts.addressed + s.counts.partly + s.counts.missing}`;
-  const partly = now.counts.partly ? ` (${now.counts.partly} partly)` : '';
   const out: string[] = [];
   if (then) {
-    out.push(`**Principles addressed:** ${tally(then)} → ${tally(now)}${partly} since \`${code(r.before!.label)}\``);
+    const nowPartly = now.counts.partly ? ` (now ${now.counts.partly} partly)` : '';
+    out.push(`**Principles addressed:** ${tally(then)} → ${tally(now)} since \`${code(r.before!.label)}\`${nowPartly}`);
     const changed = now.principles.filter((p) => thenStatus.get(p.id) !== p.status);
     if (changed.length) {
       out.push('');
       for (const p of changed) out.push(`- ${principleLink(p)}: ${STATUS[thenStatus.get(p.id) ?? 'off']} → ${STATUS[p.status]}`);
     }
   } else {
+    const partly = now.counts.partly ? ` (${now.counts.partly} partly)` : '';
     out.push(`**Principles addressed:** ${tally(now)}${partly}${r.before?.newPlan ? ' (new plan)' : ''}`);
   }
   const thenHead = then ? ` \`${code(r.before!.label)}\` |` : '';
