@@ -27,10 +27,11 @@ Options:
   -o, --output-file <file>  Write the report to a file (other formats than stylish
                             still print stylish on the terminal)
       --baseline <file>     Report only findings that are not in this baseline
-      --baseline-write <file>  Record today's findings as the baseline, then report
-                            as --baseline would (nothing)
-      --changed-since <ref> Lint only plans changed since this git ref (with --format
-                            summary: coverage before → after, new and fixed findings)
+      --baseline-write <file>
+                            Record today's findings as the baseline (then report
+                            as --baseline would: nothing new)
+      --changed-since <ref> Lint only the plans changed since this git ref; with
+                            --format summary, compare each with its earlier self
       --report-unused-disable-directives
                             Report stratlint-disable comments that switch nothing
                             off, as errors (rule unused-suppression)
