@@ -24,6 +24,9 @@ describe('time-horizon', () => {
     assert.deepEqual(findings('---\nhorizon: 3\n---\n# Plan\n'), []);
     assert.deepEqual(findings('---\nhorizon: 1\n---\n# Plan\n'), ['2:1']);
     assert.deepEqual(findings('---\nhorizon: 2030\n---\n# Plan\n'), []);
+    assert.deepEqual(findings('---\nhorizon: FY2030\n---\n# Plan\n'), []);
+    assert.deepEqual(findings('---\nperiod: Q3 2026\n---\n# Plan\n'), ['2:Q3 2026']);
+    assert.deepEqual(findings('# Plan\n\nPeriod: H2 2026\n'), ['3:H2']);
   });
 
   it('reads a year range both ways and fires only when both readings are out of range', () => {

@@ -60,6 +60,7 @@ const PLAN_PERIOD = new RegExp(`\\b(?:for|in|during)\\s+(?:the\\s+)?(?:fy\\s?)?$
 /** A column headed "Five years" in a table of horizons. */
 const YEARS_CELL = new RegExp(`^\\s*${N}\\s+years?\\s*$`, 'i');
 const ANY_YEAR = new RegExp(`\\b${YEAR}\\b`);
+const LONE_YEAR = new RegExp(`^\\s*(?:fy\\s?'?\\d\\d|(?:fy\\s?)?${YEAR})\\s*$`, 'i');
 const PLACEHOLDER = /<[a-z][^<>]*>/i;
 const FRONT_MATTER_KEYS = ['horizon', 'timeframe', 'period'];
 const HORIZON_LABELS = new Set(['horizon', 'time horizon', 'planning horizon', 'timeframe', 'time frame', 'period']);
@@ -77,7 +78,7 @@ function spanOfYears(m: RegExpExecArray): Span {
   return exact(Number(n) || WORD_NUMBERS[n.toLowerCase()]);
 }
 
-/** The first period stated in a piece of text, with where it is. `inTitle` adds the short periods only a title names. */
+/** The first period stated in a piece of text, with where it is. `inTitle` adds the short periods only a title or declaration names. */
 function periodIn(text: string, inTitle: boolean): { span?: Span; index: number; length: number; forward: boolean } | undefined {
   const range = YEAR_RANGE.exec(text);
   if (range) return { span: yearsBetween(Number(range[1]), Number(range[2])), index: range.index, length: range[0].length, forward: false };
@@ -93,10 +94,13 @@ function periodIn(text: string, inTitle: boolean): { span?: Span; index: number;
   return undefined;
 }
 
-/** Years a front matter value stands for: "2026–2029", "3 years", a bare 3; a lone year ("2030") is a target, not a length. */
+/**
+ * Years a front matter value stands for: "2026–2029", "3 years", a bare 3, "Q3 2026";
+ * a lone year ("2030", "FY2030") is an end date, not a length.
+ */
 function measureValue(value: string): Span | undefined {
-  if (PLACEHOLDER.test(value)) return undefined;
-  const period = periodIn(value, false);
+  if (PLACEHOLDER.test(value) || LONE_YEAR.test(value)) return undefined;
+  const period = periodIn(value, true);
   if (period) return period.span;
   const m = new RegExp(`^\\s*${N}(?:\\s+years?)?\\s*$`, 'i').exec(value);
   return m ? spanOfYears(m) : undefined;
@@ -129,7 +133,8 @@ function fromBlock(plan: Plan, block: Block, declared: boolean, isTitle: boolean
   const found = (m: RegExpExecArray | null) => (m && aboutThePlan(m.index) ? m : null);
   if (declared && PLACEHOLDER.test(text)) return [{ range: at(0, text.length), declared, kind: 'target', forward: true }];
 
-  const period = periodIn(text, isTitle);
+  // A title or a declaration may name a period shorter than a year ("Q3", "2024H2").
+  const period = periodIn(text, isTitle || declared);
   if (period) return [{ span: period.span, range: at(period.index, period.length), declared, kind: 'period', forward: declared || isTitle || (period.forward && aboutThePlan(period.index)) }];
   // A table whose columns are horizons: | One year | Five years | Twenty years |
   if (block.kind === 'table-row' && !block.header && block.cells) {
