@@ -1,20 +1,90 @@
 import { insertSectionFix } from '../../fixes/insert-section';
 import type { Block, Plan } from '../../plan/model';
-import { hasNumber } from '../../plan/measures';
+import { DATE } from '../../plan/measures';
+import type { Range } from '../../plan/positions';
 import { blockRange, inSectionMatching } from '../../plan/scope';
 import type { Assessment, Rule, RuleMeta } from '../types';
 
-const METRIC_SECTIONS = ['metrics', 'kpis', 'kpi', 'scorecard', 'key results', 'success measures', 'measures of success', 'measuring success', 'success criteria', 'okrs', 'targets', 'how we measure', 'measurement'];
-const METRIC_LABELS = new Set(['metric', 'kpi', 'kr', 'key result', 'measure', 'target', 'success metric']);
-const FINANCIAL = /\b(?:revenue|arr|mrr|bookings?|profit|margin|ebitda|market share|share of (?:market|wallet)|roi|sales|pipeline|acv|tcv|deal size|price|pricing|gross|net income|valuation|cash|spend|cost savings?)\b|[$€£]\s?\d/i;
-const CUSTOMER = /\b(?:customers?|users?|clients?|buyers?|patients?|members?|citizens?|developers?|teams?|shoppers?|students?)\b.{0,60}\b(?:time|hours|minutes|days|errors?|success|outcomes?|results?|saved|save|reduce|reduced|cut|finish|complete|achieve|resolved|resolution|goals?|productivity|effort|cost)\b|\b(?:time to (?:value|first|resolve|complete)|task success|resolution time|hours saved|outcomes? achieved)\b/i;
-const EXPERIENCE = /\b(?:nps|net promoter|csat|ces|customer effort|satisfaction|experience|sentiment|complaints?|churn|retention|renewal|loyalty|capabilit(?:y|ies)|skills?|cycle time|lead time|uptime|reliability|quality|employees? engagement|first[- ]contact)\b/i;
+/**
+ * Why code: a metric can be a row of a metrics table, a line under "KPIs", a labelled `KR:`, a
+ * goal with a target, a list announced by "we will measure success by tracking:", or a sentence
+ * naming "the key metric" — and each one is then sorted into dimensions. Data rules cannot
+ * express either step.
+ */
+
+/** Sections whose every list item and table row is a metric, with or without a target. */
+const METRIC_SECTIONS = ['metrics', 'metric', 'kpis', 'kpi', 'scorecard', 'success measures', 'measures of success', 'measuring success', 'how we measure', 'measurement', 'measures', 'indicators'];
+/** Sections whose lines are metrics when they carry a number: goals and results with targets. */
+const TARGET_SECTIONS = ['key results', 'okrs', 'targets', 'success criteria', 'goals', 'objectives', 'outcomes', 'milestone', 'milestones', 'short term success', 'long term success', 'measure of success', 'what success looks like', 'definition of success'];
+const METRIC_LABELS = new Set(['metric', 'kpi', 'kr', 'key result', 'measure', 'target', 'success metric', 'indicator']);
+const TARGET_LABELS = new Set(['outcome', 'goal', 'objective']);
+/** A sentence that names a metric in prose: "the key metric is …", "as measured by …", "a clear measure of success". */
+const METRIC_SENTENCE = /\bmeasures?\s+(?:for|of)\s+(?:[\w'’]+\s+){0,3}success\b|\b(?:key|primary|main|north[- ]star|success|core|headline|one)\s+(?:success\s+)?metrics?\b|\bmeasured\s+(?:by|through|with|in|against)\b|\bmeasure\s+(?:success|progress|it|this)\b[^.]*\b(?:by|through|with)\b/i;
+/** A paragraph that announces a list of metrics: "We will measure success here by tracking:". */
+const METRIC_INTRO = /\b(?:measured?|measuring|metrics?|indicators?|kpis?|track(?:ing)?)\b[^]*:\s*$/i;
+
+const FINANCIAL = /\b(?:revenue|arr|mrr|bookings?|profits?|margins?|ebitda|market share|share of (?:market|wallet)|roi|sales|sales pipeline|pipeline (?:value|coverage|generated)|acv|tcv|arpu|deal size|price|pricing|gross|net income|valuation|cash|spend|cost savings?|cost per|cost to serve|unit costs?|(?:net|gross) (?:revenue|dollar) retention|nrr)\b|[$€£]\s?\d/i;
+const CUSTOMER =
+  /\b(?:customers?|users?|clients?|buyers?|patients?|members?|citizens?|developers?|teams?|shoppers?|students?)\b.{0,60}\b(?:time|hours|minutes|days|errors?|success|outcomes?|results?|saved|save|reduce|reduced|cut|finish|complete|achieve|resolved|resolution|goals?|productivity|effort|cost)\b|\b(?:time to (?:value|first|resolve|complete|merge)|task success|completion rates?|resolution time|hours saved|outcomes? achieved)\b/i;
+// "retention" alone is loyalty; "net revenue retention" is money and is caught by FINANCIAL instead.
+const EXPERIENCE =
+  /\b(?:nps|net promoter|csat|ces|customer effort|satisfaction|experience|sentiment|complaints?|churn|(?<!revenue |dollar )retention|renewal|loyalty|capabilit(?:y|ies)|skills?|cycle time|lead time|uptime|reliability|quality|employees? engagement|first[- ]contact)\b/i;
 
 interface MetricLine {
   block: Block;
+  /** The metric's text within the block: the whole block, or the sentence that names it. */
+  start: number;
+  end: number;
   financial: boolean;
   customer: boolean;
   experience: boolean;
+}
+
+const DATES = new RegExp(DATE.source, 'gi');
+
+/**
+ * Whether a goal line carries a target: digits or a percentage, not counting dates,
+ * identifiers ("RFC 2582", "#3498", "KR1"), enumerations ("(2)") and ordinals ("4th"), or a multiplier word. "Three major goals" and "one clear
+ * measure" are prose, not targets.
+ */
+function hasTarget(text: string): boolean {
+  const rest = text
+    .replace(DATES, ' ')
+    .replace(/\b[A-Z]{2,}[- ]?#?\d+\b/g, ' ')
+    .replace(/#\d+|\b[a-z]+\d+\b|\(\d+\)|\b\d+(?:st|nd|rd|th)\b/gi, ' ');
+  return /\d|%/.test(rest) || /\b(?:double[sd]?|halve[sd]?|triple[sd]?|twice|zero)\b/i.test(rest);
+}
+
+/** Whether the list item follows a paragraph that announces metrics ("… by tracking:"). */
+function announcedAsMetric(plan: Plan, block: Block): boolean {
+  if (block.kind !== 'list-item') return false;
+  for (let i = block.index - 1; i >= 0; i--) {
+    const before = plan.blocks[i];
+    if (before.section !== block.section) return false;
+    if (before.kind === 'list-item') continue;
+    return before.kind === 'paragraph' && METRIC_INTRO.test(before.text);
+  }
+  return false;
+}
+
+/** Lines there are what the plan will not do, not what it measures. */
+const NOT_METRIC_SECTIONS = ['non goals', 'not goals', 'out of scope'];
+
+function isMetricBlock(plan: Plan, block: Block): boolean {
+  if (inSectionMatching(block, NOT_METRIC_SECTIONS)) return false;
+  if (block.label !== undefined && METRIC_LABELS.has(block.label)) return true;
+  if (block.label !== undefined && TARGET_LABELS.has(block.label) && hasTarget(block.text)) return true;
+  if (block.header?.some((h) => /\b(?:metric|kpi|measure|indicator|baseline|target)s?\b/i.test(h))) return true;
+  if (block.kind !== 'paragraph' && inSectionMatching(block, METRIC_SECTIONS)) return true;
+  if (inSectionMatching(block, METRIC_SECTIONS) && hasTarget(block.text)) return true;
+  // Under goals, a list item or row with a target is a metric; a paragraph there is prose about the goals.
+  if (block.kind !== 'paragraph' && inSectionMatching(block, TARGET_SECTIONS) && hasTarget(block.text)) return true;
+  return announcedAsMetric(plan, block);
+}
+
+function metricLine(block: Block, start: number, end: number): MetricLine {
+  const t = block.text.slice(start, end);
+  return { block, start, end, financial: FINANCIAL.test(t), customer: CUSTOMER.test(t), experience: EXPERIENCE.test(t) };
 }
 
 function metricLines(plan: Plan): MetricLine[] {
@@ -22,13 +92,13 @@ function metricLines(plan: Plan): MetricLine[] {
   for (const block of plan.blocks) {
     if (block.kind === 'heading' || block.inQuote) continue;
     if (block.kind === 'table-row' && !block.header) continue;
-    const isMetric =
-      (block.label !== undefined && METRIC_LABELS.has(block.label)) ||
-      (inSectionMatching(block, METRIC_SECTIONS) && hasNumber(block.text)) ||
-      (block.header?.some((h) => /\b(?:metric|kpi|measure|indicator)s?\b/i.test(h)) ?? false);
-    if (!isMetric) continue;
-    const t = block.text;
-    out.push({ block, financial: FINANCIAL.test(t), customer: CUSTOMER.test(t), experience: EXPERIENCE.test(t) });
+    if (isMetricBlock(plan, block)) {
+      out.push(metricLine(block, 0, block.text.length));
+      continue;
+    }
+    for (const s of block.sentences) {
+      if (METRIC_SENTENCE.test(block.text.slice(s.start, s.end))) out.push(metricLine(block, s.start, s.end));
+    }
   }
   return out;
 }
@@ -38,17 +108,18 @@ export function balancedScorecard(meta: RuleMeta): Rule {
   const assess = (plan: Plan): Assessment => {
     const lines = metricLines(plan);
     if (lines.length === 0) return { status: 'missing' };
-    const evidence = blockRange(plan, lines[0].block, 0, lines[0].block.text.length);
+    const where = (l: MetricLine): Range => blockRange(plan, l.block, l.start, l.end);
     const nonFinancial = lines.filter((l) => l.customer || l.experience || !l.financial);
     if (nonFinancial.length === 0) {
       return {
         status: 'missing',
-        evidence,
-        message: 'Every metric in this plan is financial or market share. Financial results lag: add at least one customer-outcome metric (what customers achieve) and one experience or capability metric beside them, so the scorecard shows whether the strategy is working before revenue does.',
+        evidence: where(lines[0]),
+        message:
+          'Every metric in this plan is financial or market share. Financial results lag: add at least one customer-outcome metric (what customers achieve) and one experience or capability metric beside them, so the scorecard shows whether the strategy is working before revenue does.',
       };
     }
     const balanced = lines.some((l) => l.customer) && lines.some((l) => l.experience);
-    return { status: balanced ? 'addressed' : 'partly', evidence };
+    return { status: balanced ? 'addressed' : 'partly', evidence: where(nonFinancial[0]) };
   };
   return {
     meta,
