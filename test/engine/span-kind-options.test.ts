@@ -77,3 +77,21 @@ describe('insert-after', () => {
     assert.equal(fixed('# P\n\nWe count installs\nweekly.\n\nMore.\n'), '# P\n\nWe count installs\nweekly.\n\nCustomer result: <result>\n\nMore.\n');
   });
 });
+
+describe('append-block', () => {
+  const rule = (template: string) => ({ id: 'ship', kind: 'avoid-phrase', patterns: ['\\bship\\b'], fix: { title: 'Add', template, action: 'append-block' } });
+  const fixed = (template: string, text: string) => applyEdits(text, lint(rule(template), text).findings[0].fixes[0].edits);
+
+  it('continues the sentence before its full stop when the template starts in lower case or with a dash', () => {
+    assert.equal(fixed('so that <who> <result>.', '# P\n\n- Ship refunds by Q2.\n'), '# P\n\n- Ship refunds by Q2 so that <who> <result>.\n');
+    assert.equal(fixed('— measured by <metric>.', '# P\n\nShip refunds.\n'), '# P\n\nShip refunds — measured by <metric>.\n');
+  });
+
+  it('adds a new sentence after the full stop otherwise', () => {
+    assert.equal(fixed('We will show it.', '# P\n\nShip refunds.\n'), '# P\n\nShip refunds. We will show it.\n');
+  });
+
+  it('appends to the table cell that holds the words', () => {
+    assert.equal(fixed('so that <who> <result>', '# P\n\n| Goal | Owner |\n| --- | --- |\n| Ship refunds | Ana |\n'), '# P\n\n| Goal | Owner |\n| --- | --- |\n| Ship refunds so that <who> <result> | Ana |\n');
+  });
+});

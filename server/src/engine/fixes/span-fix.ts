@@ -6,8 +6,9 @@ import type { Fix, FixTemplate } from '../rules/types';
 export type SpanAction = 'replace-match' | 'replace-sentence' | 'append-sentence' | 'append-block' | 'insert-after' | 'insert-section';
 
 /**
- * A fix for words in a block: replace them (or their sentence) with the template, or append
- * the template after the sentence or block. `$0` in the template stands for the words found.
+ * A fix for words in a block: replace them (or their sentence) with the template, append the
+ * template after the sentence or block (in a table, after the cell), or insert it after the
+ * block as its next sibling. `$0` in the template stands for the words found.
  */
 export function spanFix(plan: Plan, block: Block, match: Match, fix: FixTemplate, action: SpanAction): Fix | undefined {
   const words = block.text.slice(match.start, match.end);
@@ -17,6 +18,9 @@ export function spanFix(plan: Plan, block: Block, match: Match, fix: FixTemplate
   let from: number;
   let to: number;
   let newText: string;
+  // Appending goes right after the last character kept, even when what follows it in the
+  // document is not prose (a table's cell separator, a comment).
+  let afterLast = false;
   switch (action) {
     case 'replace-match':
       [from, to, newText] = [match.start, match.end, template];
@@ -32,16 +36,25 @@ export function spanFix(plan: Plan, block: Block, match: Match, fix: FixTemplate
       break;
     }
     case 'append-block': {
-      const end = block.text.trimEnd().length;
-      [from, to, newText] = [end, end, ` ${template}`];
+      const end = appendPoint(block, match.start);
+      // A template that continues the sentence ("so that …", "— measured by …") goes before its full stop.
+      const continues = /^[\p{Ll}—–]/u.test(template) && /[.!?;]$/.test(block.text.slice(0, end));
+      [from, to, newText] = continues ? [end - 1, end - 1, ` ${template.replace(/[.!?]$/, '')}`] : [end, end, ` ${template}`];
+      afterLast = !continues && end > 0;
       break;
     }
     default:
       return undefined;
   }
-  const start = docOffset(block, from);
+  const start = afterLast ? block.docOffsets[from - 1] + 1 : docOffset(block, from);
   const end = to > from ? block.docOffsets[to - 1] + 1 : start;
   return { title: fix.title, isPreferred: true, edits: [{ range: plan.lines.range(start, end), newText }] };
+}
+
+/** Where a block ends for appending: the end of its text, or of the table cell holding text offset `at`. */
+function appendPoint(block: Block, at: number): number {
+  const next = block.kind === 'table-row' ? block.text.indexOf(' | ', at) : -1;
+  return block.text.slice(0, next < 0 ? block.text.length : next).trimEnd().length;
 }
 
 /** Text appended to a heading would change the heading: it goes in a new paragraph below it instead. */
