@@ -1,6 +1,6 @@
-// Writes syntaxes/stratlint-config.schema.json from the zod schemas the config loader validates
-// with (server/src/engine/config/json-schema.ts), so that what editors complete and check in
-// .stratlint.json / .stratlint.yaml cannot drift from what Stratlint accepts. Run by build.mjs.
+// Writes syntaxes/stratlint-config.schema.json and stratlint-pack.schema.json from the zod schemas
+// the loader validates with (server/src/engine/config/json-schema.ts), so that what editors complete
+// and check in configs and packs cannot drift from what Stratlint accepts. Run by build.mjs.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
@@ -21,16 +21,18 @@ await build({
   logLevel: 'warning',
 });
 try {
-  const { configJsonSchema } = createRequire(import.meta.url)(bundle);
-  const out = `${root}syntaxes/stratlint-config.schema.json`;
-  const text = `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
-  let old = '';
-  try {
-    old = readFileSync(out, 'utf8');
-  } catch {
-    // first build
+  const { generatedSchemas } = createRequire(import.meta.url)(bundle);
+  for (const [name, schema] of Object.entries(generatedSchemas())) {
+    const out = `${root}syntaxes/${name}`;
+    const text = `${JSON.stringify(schema, null, 2)}\n`;
+    let old = '';
+    try {
+      old = readFileSync(out, 'utf8');
+    } catch {
+      // first build
+    }
+    if (text !== old) writeFileSync(out, text);
   }
-  if (text !== old) writeFileSync(out, text);
 } finally {
   rmSync(bundle, { force: true });
 }

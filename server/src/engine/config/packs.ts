@@ -57,7 +57,9 @@ export function compilePack(src: SourceFile): CompiledPack {
 
 function docsUrl(rule: RuleData, packFile: string): string {
   if (!rule.docs) return pathToFileURL(packFile).href;
-  return /^[a-z][a-z0-9+.-]*:/i.test(rule.docs) ? rule.docs : pathToFileURL(resolve(dirname(packFile), rule.docs)).href;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(rule.docs)) return rule.docs;
+  const [path, anchor] = rule.docs.split('#', 2);
+  return `${pathToFileURL(resolve(dirname(packFile), path)).href}${anchor ? `#${anchor}` : ''}`;
 }
 
 /** The path of the string in the rule's data that fails to compile the way `error` says, so the error points at it. */

@@ -11,7 +11,9 @@ type Schema = z.core.$ZodType;
 export function validate<S extends Schema>(src: SourceFile, schema: S, data: unknown, at: DataPath = []): z.infer<S> {
   const result = (schema as unknown as z.ZodType).safeParse(data);
   if (result.success) return result.data as z.infer<S>;
-  throw issueError(src, schema, result.error.issues[0], data, at);
+  // A misspelt key is also a missing one: naming the unknown key (with its near miss) says more.
+  const issues = result.error.issues;
+  throw issueError(src, schema, issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0], data, at);
 }
 
 export function issueError(src: SourceFile, schema: Schema, issue: Issue, data: unknown, at: DataPath): ConfigError {
