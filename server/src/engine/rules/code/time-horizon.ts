@@ -222,7 +222,7 @@ export function timeHorizon(meta: RuleMeta): Rule {
     return stated ? judge(stated) : { status: 'partly', evidence: horizons[0].range };
   };
 
-  /** Adds a horizon the plan's own declaration: a front matter key, else a line under the title. */
+  /** Adds a horizon as the plan's own declaration: a front matter key, else a line under the title. */
   const addHorizon = (plan: Plan): Fix | undefined => {
     const title = meta.fix?.title ?? 'Add a horizon';
     const line = meta.fix?.template ?? 'Horizon: <start year>–<end year>';
