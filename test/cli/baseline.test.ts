@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { jsonFindings, run, tree, write } from './helpers';
@@ -72,6 +72,28 @@ describe('baselines', () => {
     const strip = (s: string) => (JSON.parse(s) as { findings: unknown[] }[])[0].findings;
     assert.deepEqual(strip(fromPlans.stdout), strip(fromRoot.stdout));
     assert.ok(strip(fromRoot.stdout).length > 0);
+  });
+
+  it('--baseline-write on some plans keeps the entries of the others, and drops plans that are gone', async () => {
+    const other = 'plans/east-plan.md';
+    const dir = tree({ [FILE]: V1, [other]: '# East plan\n\nA world-class office.\n', 'plans/gone-plan.md': '# Gone plan\n\nA seamless exit.\n' });
+    await run(['--baseline-write', 'b.json', '.'], dir);
+    const read = () => (JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')) as { files: Record<string, { rule: string; words: string }[]> }).files;
+    const east = read()[other];
+    assert.deepEqual(Object.keys(read()), ['plans/east-plan.md', 'plans/gone-plan.md', FILE]);
+    rmSync(join(dir, 'plans/gone-plan.md'));
+    write(dir, { [FILE]: V2 });
+    await run(['--baseline-write', 'b.json', FILE], dir);
+    assert.deepEqual(Object.keys(read()), ['plans/east-plan.md', FILE]);
+    assert.deepEqual(read()[other], east);
+    assert.ok(read()[FILE].some((e) => e.words === 'best-in-class'));
+  });
+
+  it('never overwrites a file that is not a baseline', async () => {
+    const dir = tree({ [FILE]: V1, '.stratlint.json': '{"rules": {}}' });
+    const r = await run(['--baseline-write', '.stratlint.json', '.'], dir);
+    assert.deepEqual([r.code, r.stderr], [2, 'stratlint: .stratlint.json: not a Stratlint baseline (stratlintBaseline: Invalid input: expected 1); not overwriting it\n']);
+    assert.equal(readFileSync(join(dir, '.stratlint.json'), 'utf8'), '{"rules": {}}');
   });
 
   it('refuses a missing or malformed baseline, and both options at once, with exit 2', async () => {

@@ -97,6 +97,12 @@ describe('--changed-since', () => {
     assert.match(text, /→ .* since `main`/);
   });
 
+  it('says so in the summary when no plan changed', async () => {
+    const dir = repo({ 'plans/a-plan.md': EAST });
+    const r = await run(['--changed-since', 'HEAD', '-f', 'summary', '.'], dir);
+    assert.deepEqual([r.code, r.stdout], [0, '## Stratlint: 0 plans, 0 errors, 0 warnings, 0 infos\n\nNo plan changed since `HEAD`.\n']);
+  });
+
   it('says what is wrong when there is no repository or no such ref (exit 2)', async () => {
     const plain = tree({ 'plans/a-plan.md': EAST });
     const noRepo = await run(['--changed-since', 'main', '.'], plain);

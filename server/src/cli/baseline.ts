@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { RuleMeta } from '../engine/index';
@@ -40,9 +40,20 @@ export function readBaseline(path: string, shown: string): Baseline {
   return { path, files: new Map(Object.entries(parsed.data.files)) };
 }
 
-/** Records every finding of the results (before any --quiet filtering) and returns the baseline. */
-export function writeBaseline(path: string, results: readonly FileResult[], cwd: string, rules: ReadonlyMap<string, RuleMeta>): Baseline {
+/**
+ * Records every finding of the results (before any --quiet filtering) and returns the baseline.
+ * An existing baseline keeps its entries for plans this run did not lint and that still exist,
+ * so recording one plan (or only the changed ones) does not forget the others. A file that is
+ * not a baseline is never overwritten.
+ */
+export function writeBaseline(path: string, shown: string, results: readonly FileResult[], cwd: string, rules: ReadonlyMap<string, RuleMeta>): Baseline {
   const files = new Map<string, BaselineEntry[]>();
+  if (existsSync(path)) {
+    const linted = new Set(results.map((r) => keyOf(path, cwd, r.file)));
+    for (const [key, entries] of readBaseline(path, shown).files) {
+      if (!linted.has(key) && existsSync(resolve(dirname(path), key))) files.set(key, entries);
+    }
+  }
   for (const r of results) {
     if (r.findings.length === 0) continue;
     const lines = new LineIndex(r.text);

@@ -142,14 +142,20 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
 
   let reported: FileResult[] = results;
   if (o['baseline-write']) {
-    baseline = writeBaseline(resolve(io.cwd, o['baseline-write']), results, io.cwd, rules);
+    try {
+      baseline = writeBaseline(resolve(io.cwd, o['baseline-write']), o['baseline-write'], results, io.cwd, rules);
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      io.stderr.write(`stratlint: ${e.message}; not overwriting it\n`);
+      return 2;
+    }
     const recorded = results.reduce((n, r) => n + r.findings.length, 0);
     io.stderr.write(`stratlint: recorded ${recorded} finding${recorded === 1 ? '' : 's'} in ${o['baseline-write']}\n`);
   }
   if (baseline) reported = applyBaseline(reported, baseline, io.cwd, rules);
   if (o.quiet) reported = reported.map((r) => keepFindings(r, rules, (f) => f.severity === 'error'));
 
-  const ctx = { color: colorWanted(io.stdout), rules, cwd: io.cwd, version: VERSION };
+  const ctx = { color: colorWanted(io.stdout), rules, cwd: io.cwd, version: VERSION, changedSince: o['changed-since'] };
   const report = formatter(reported, ctx);
   if (o['output-file']) {
     const out = resolve(io.cwd, o['output-file']);

@@ -24,7 +24,7 @@ export const summary: Formatter = (results, ctx) => {
     const fixed = results.reduce((n, r) => n + (r.before?.fixed.length ?? 0), 0);
     out.push(`${plural(news, 'new finding')} and ${fixed} fixed since \`${code(against)}\`.`, '');
   }
-  if (results.length === 0) out.push(against ? `No plan changed since \`${code(against)}\`.` : 'No plans found.', '');
+  if (results.length === 0) out.push(ctx.changedSince ? `No plan changed since \`${code(ctx.changedSince)}\`.` : 'No plans found.', '');
   results.forEach((r, i) => out.push(...planSection(r, newFlags[i], ctx.rules)));
   return out.join('\n');
 };

@@ -44,6 +44,8 @@ export interface FormatContext {
   cwd: string;
   /** Stratlint's version, for formats that name the tool. */
   version?: string;
+  /** The --changed-since ref, so a report can say that no plan changed. */
+  changedSince?: string;
 }
 
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;
