@@ -83,6 +83,13 @@ describe('front matter errors point at the plan line', () => {
     return { at: where(e, root), detail: e.detail.replaceAll(root, '<root>') };
   }
 
+  it('are marked as front matter errors (the editor shows them in the plan); config file errors are not', () => {
+    const root = workspace({ '.stratlint.yaml': 'rules:\n  ownership: eror\n' });
+    const inPlan = configError(() => lintDocument(plan('stratlint: { rules: { ownership: eror } }\n'), { filePath: join(root, 'plan.md'), noConfig: true }));
+    assert.deepEqual([inPlan.file, inPlan.line, inPlan.column, inPlan.endLine, inPlan.endColumn, inPlan.inFrontMatter], [join(root, 'plan.md'), 3, 34, 3, 38, true]);
+    assert.equal(configError(() => lintDocument(plan(''), { filePath: join(root, 'plan.md') })).inFrontMatter, false);
+  });
+
   it('a misspelt level', () => {
     assert.deepEqual(frontMatterError('stratlint:\n  extends: stratlint:strict\n  rules:\n    customer-outcomes: eror\n'), {
       at: 'plan.md:6:24 stratlint.rules.customer-outcomes',

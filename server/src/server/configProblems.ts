@@ -7,8 +7,6 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { ConfigError, Plan } from '../engine/index';
 
-const FRONT_MATTER = 'front matter';
-
 function diagnostic(line: number, character: number, length: number, error: ConfigError): Diagnostic {
   return {
     range: { start: { line, character }, end: { line, character: character + length } },
@@ -26,22 +24,13 @@ function tokenLength(lineText: string, character: number): number {
   return m ? m[0].length : Math.max(rest.trimEnd().length, 1);
 }
 
-/** A front-matter settings problem, on the front-matter line holding the key. */
+/** A front-matter settings problem, at the key or value in the plan's front matter that it names. */
 export function configErrorInPlan(plan: Plan, error: ConfigError): Diagnostic | undefined {
-  if (error.file !== FRONT_MATTER) return undefined;
-  const span = plan.frontMatterSpan;
-  if (!span) return diagnostic(0, 0, plan.lines.lineText(0).length, error);
-  const first = plan.lines.position(span.start).line;
-  const last = plan.lines.position(span.end).line;
-  const keys = error.key.split('.').reverse();
-  for (const key of keys) {
-    for (let line = first; line <= last; line++) {
-      const text = plan.lines.lineText(line);
-      const m = new RegExp(`^(\\s*(?:-\\s+)?)${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).exec(text);
-      if (m) return diagnostic(line, m[1].length, key.length, error);
-    }
-  }
-  return diagnostic(first, 0, 3, error);
+  if (!error.inFrontMatter) return undefined;
+  const line = Math.max(0, error.line - 1);
+  const character = Math.max(0, error.column - 1);
+  const length = error.endLine === error.line && error.endColumn > error.column ? error.endColumn - error.column : tokenLength(plan.lines.lineText(line), character);
+  return diagnostic(line, character, length, error);
 }
 
 /** Which config file each open document's last run found broken; publishes the union per file. */
@@ -58,7 +47,7 @@ export class ConfigProblems {
 
   set(documentUri: string, error: ConfigError | undefined): void {
     const before = this.byDocument.get(documentUri);
-    if (error && error.file !== FRONT_MATTER) this.byDocument.set(documentUri, error);
+    if (error && !error.inFrontMatter) this.byDocument.set(documentUri, error);
     else this.byDocument.delete(documentUri);
     if (before?.message !== this.byDocument.get(documentUri)?.message) this.publish();
   }

@@ -20,6 +20,8 @@ export class ConfigError extends Error {
     readonly detail: string,
     readonly endLine: number = line,
     readonly endColumn: number = column,
+    /** The error is in a plan's own `stratlint:` front matter: `file` is the plan, the position its line. */
+    readonly inFrontMatter = false,
   ) {
     super(`${file}:${line}:${column}: ${key ? `${key}: ` : ''}${detail}`);
     this.name = 'ConfigError';
@@ -32,8 +34,9 @@ export function formatKey(path: DataPath): string {
 }
 
 /**
- * A YAML or JSON file parsed with positions kept, so that errors can point at keys.
- * `lineOffset` places a fragment (a plan's front matter) at its real lines in the file around it.
+ * A YAML or JSON file parsed with positions kept, so that errors can point at keys. A plan's
+ * front matter is parsed as a fragment that starts `frontMatterAt` lines into the plan, so that
+ * its errors point at the plan's real lines.
  */
 export class SourceFile {
   readonly doc: Document;
@@ -43,13 +46,13 @@ export class SourceFile {
   constructor(
     readonly file: string,
     text: string,
-    private readonly lineOffset = 0,
+    private readonly frontMatterAt?: number,
   ) {
     this.doc = parseDocument(text, { lineCounter: this.counter, prettyErrors: false, uniqueKeys: true });
     const err = this.doc.errors[0];
     if (err) {
       const pos = this.position(err.pos[0]);
-      throw new ConfigError(file, pos.line, pos.col, '', `not valid YAML or JSON: ${err.message.split('\n')[0]}`);
+      throw new ConfigError(file, pos.line, pos.col, '', `not valid YAML or JSON: ${err.message.split('\n')[0]}`, pos.line, pos.col, frontMatterAt !== undefined);
     }
     this.data = this.doc.toJS();
   }
@@ -63,12 +66,12 @@ export class SourceFile {
     }
     const start = this.position(range ? range[0] : 0);
     const end = range ? this.position(range[1]) : start;
-    return new ConfigError(this.file, start.line, start.col, formatKey(path), detail, end.line, end.col);
+    return new ConfigError(this.file, start.line, start.col, formatKey(path), detail, end.line, end.col, this.frontMatterAt !== undefined);
   }
 
   private position(offset: number): { line: number; col: number } {
     const pos = this.counter.linePos(offset);
-    return { line: pos.line + this.lineOffset, col: pos.col };
+    return { line: pos.line + (this.frontMatterAt ?? 0), col: pos.col };
   }
 
   private keyNode(path: DataPath): unknown {
