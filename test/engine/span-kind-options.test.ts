@@ -95,3 +95,25 @@ describe('append-block', () => {
     assert.equal(fixed('so that <who> <result>', '# P\n\n| Goal | Owner |\n| --- | --- |\n| Ship refunds | Ana |\n'), '# P\n\n| Goal | Owner |\n| --- | --- |\n| Ship refunds so that <who> <result> | Ana |\n');
   });
 });
+
+describe('metric list nesting', () => {
+  const rule = { id: 'kr-measure', kind: 'metric', sections: ['key results'] };
+
+  it('skips the details under a measured item and the titles grouping measured items', () => {
+    const text = [
+      '# Plan 2026',
+      '',
+      '## Key results',
+      '',
+      '- Median setup time from 14 days to 3.',
+      '  - Owner: Priya',
+      '  - Depends on the new importer',
+      '- Onboarding',
+      '  - Half of new clinics need no setup call.',
+      '  - Happier admins.',
+      '- Faster support.',
+      '',
+    ].join('\n');
+    assert.deepEqual(lint(rule, text).words, ['Happier admins.', 'Faster support.']);
+  });
+});

@@ -114,7 +114,7 @@ const metric = z
   .object({
     ...base,
     kind: z.literal('metric'),
-    /** List items and table rows in these sections are metrics … */
+    /** List items and table rows in these sections are metrics (not titles grouping nested items, nor details nested under a measured one) … */
     sections: aliases.optional(),
     /** … and so are lines labelled like this anywhere (`Outcome: …`). */
     labels: aliases.optional(),

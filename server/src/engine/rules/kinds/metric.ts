@@ -1,5 +1,6 @@
 import { spanFix } from '../../fixes/span-fix';
 import { hasDate, hasNumber, inheritedDate } from '../../plan/measures';
+import type { Block, Plan } from '../../plan/model';
 import { blockRange } from '../../plan/scope';
 import { anyMatch, compileAll, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
@@ -19,7 +20,9 @@ export function metric(data: RuleDataOf<'metric'>, meta: RuleMeta, terms: Terms)
         if (block.kind === 'heading' || block.inQuote) continue;
         if (block.kind === 'table-row' && !block.header) continue; // the header row
         if (!blockInContext(block, data.sections, data.labels)) continue;
-        if (block.kind === 'paragraph' && !data.paragraphs && !hasLabel(block, data.labels)) continue;
+        const labelled = hasLabel(block, data.labels);
+        if (block.kind === 'paragraph' && !data.paragraphs && !labelled) continue;
+        if (!labelled && isGroupOrDetail(plan, block)) continue;
         const text = block.text.trim();
         if (!text || text.endsWith(':') || PLACEHOLDER.test(text) || anyMatch(ignore, text)) continue;
         const numberOk = !data.requireNumber || hasNumber(text);
@@ -36,4 +39,26 @@ export function metric(data: RuleDataOf<'metric'>, meta: RuleMeta, terms: Terms)
       }
     },
   };
+}
+
+/**
+ * List items that are not metrics themselves: a title grouping nested items ("Onboarding" with
+ * its key results below), and the details nested under a measured item (owner, approach).
+ */
+function isGroupOrDetail(plan: Plan, block: Block): boolean {
+  if (block.kind !== 'list-item') return false;
+  const indent = listIndent(plan, block);
+  const next = plan.blocks[block.index + 1];
+  if (next?.kind === 'list-item' && listIndent(plan, next) > indent && !hasNumber(block.text)) return true;
+  for (let i = block.index - 1; i >= 0 && plan.blocks[i].kind === 'list-item'; i--) {
+    if (listIndent(plan, plan.blocks[i]) < indent) return hasNumber(plan.blocks[i].text);
+  }
+  return false;
+}
+
+/** Spaces before a list item's marker (after any block-quote markers): more means nested deeper. */
+function listIndent(plan: Plan, block: Block): number {
+  const at = plan.lines.position(block.start);
+  const lead = plan.lines.lineText(at.line).slice(0, at.character).replace(/^(?:\s*>)*/, '');
+  return lead.length - lead.trimStart().length;
 }
