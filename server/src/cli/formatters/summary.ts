@@ -1,4 +1,4 @@
-import type { Finding, PrincipleScore, PrincipleStatus, RuleMeta, Scorecard, Severity } from '../../engine/index';
+import type { Finding, PrincipleStatus, RuleMeta, Scorecard, Severity } from '../../engine/index';
 import { LineIndex } from '../../engine/plan/positions';
 import { fingerprintsOf, shownWords } from '../fingerprint';
 import { SEVERITY_RANK } from './location';
@@ -79,7 +79,7 @@ function coverageLines(r: FileResult): string[] {
     const changed = now.principles.filter((p) => thenStatus.get(p.id) !== p.status);
     if (changed.length) {
       out.push('');
-      for (const p of changed) out.push(`- ${principleLink(p)}: ${STATUS[thenStatus.get(p.id) ?? 'off']} → ${STATUS[p.status]}`);
+      for (const p of changed) out.push(`- ${link(p.label, p.docsUrl)}: ${STATUS[thenStatus.get(p.id) ?? 'off']} → ${STATUS[p.status]}`);
     }
   } else {
     const partly = now.counts.partly ? ` (${now.counts.partly} partly)` : '';
@@ -89,14 +89,10 @@ function coverageLines(r: FileResult): string[] {
   out.push('', '<details><summary>Principle coverage</summary>', '', `| Principle | Source |${thenHead} Now |`, `|---|---|${then ? '---|' : ''}---|`);
   for (const p of now.principles) {
     const thenCell = then ? ` ${STATUS[thenStatus.get(p.id) ?? 'off']} |` : '';
-    out.push(`| ${principleLink(p)} | ${md(p.source)} |${thenCell} ${STATUS[p.status]} |`);
+    out.push(`| ${link(p.label, p.docsUrl)} | ${md(p.source)} |${thenCell} ${STATUS[p.status]} |`);
   }
   out.push('', '</details>');
   return out;
-}
-
-function principleLink(p: PrincipleScore): string {
-  return link(p.label, p.docsUrl);
 }
 
 function ruleLink(id: string, rules: ReadonlyMap<string, RuleMeta>): string {
