@@ -85,12 +85,14 @@ describe('--changed-since', () => {
     const dir = branchRepo();
     const summaryFile = join(dir, 'step-summary.md');
     writeFileSync(summaryFile, '# Earlier step\n');
+    const outer = process.env.GITHUB_STEP_SUMMARY;
     process.env.GITHUB_STEP_SUMMARY = summaryFile;
     try {
       const r = await run(['--changed-since', 'main', '-f', 'github', '.'], dir);
       assert.match(r.stdout, /^::error file=plans\/growth-plan\.md,line=1,/m);
     } finally {
-      delete process.env.GITHUB_STEP_SUMMARY;
+      if (outer === undefined) delete process.env.GITHUB_STEP_SUMMARY;
+      else process.env.GITHUB_STEP_SUMMARY = outer;
     }
     const text = readFileSync(summaryFile, 'utf8');
     assert.match(text, /^# Earlier step\n## Stratlint: 3 plans, /);
