@@ -117,3 +117,12 @@ describe('metric list nesting', () => {
     assert.deepEqual(lint(rule, text).words, ['Happier admins.', 'Faster support.']);
   });
 });
+
+describe('avoid-phrase skipNestedItems', () => {
+  it('reads top-level items and labelled lines at any depth', () => {
+    const rule = { id: 'ship-goal', kind: 'avoid-phrase', patterns: ['\\bship\\b'], inSections: ['goals'], inLabels: ['kr'], skipNestedItems: true };
+    const text = '# Plan\n\n## Goals\n\n- Ship the app.\n  - Ship the importer first.\n  - KR: Ship offline mode.\n';
+    assert.deepEqual(lint(rule, text).words, ['Ship', 'Ship']);
+    assert.deepEqual(lint(rule, text).findings.map((f) => f.range.start.line), [4, 6]);
+  });
+});

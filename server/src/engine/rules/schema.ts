@@ -71,6 +71,8 @@ const avoidPhrase = z
     inLabels: aliases.optional(),
     /** Never look in sections with these headings, even inside an `inSections` one (e.g. "Non-goals" under "Goals"). */
     exceptSections: aliases.optional(),
+    /** Leave list items nested under another item alone (the how and who of a goal); labelled lines are still read. */
+    skipNestedItems: z.boolean().default(false),
     /** Leave words inside quotation marks and block quotes alone. */
     skipQuoted: z.boolean().default(false),
     /** Leave Capitalised Names (not at a sentence start) alone. */

@@ -4,7 +4,7 @@ import { blockRange, inSectionMatching } from '../../plan/scope';
 import { compileAll, Pattern, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
-import { appearsInScope, blockInContext, insideQuotes } from './scopes';
+import { appearsInScope, blockInContext, hasLabel, insideQuotes, parentItem } from './scopes';
 
 /** Words the principle warns against, unless the surrounding text shows they are meant well. */
 export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, terms: Terms): Rule {
@@ -22,6 +22,7 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
       for (const block of plan.blocks) {
         if (!blockInContext(block, data.inSections, data.inLabels)) continue;
         if (data.exceptSections && inSectionMatching(block, data.exceptSections)) continue;
+        if (data.skipNestedItems && !hasLabel(block, data.inLabels) && parentItem(plan, block)) continue;
         if (data.skipQuoted && block.inQuote) continue;
         for (const p of phrases) {
           for (const m of p.matches(block.text)) {

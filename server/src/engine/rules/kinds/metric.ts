@@ -5,7 +5,7 @@ import { blockRange } from '../../plan/scope';
 import { anyMatch, compileAll, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
-import { blockInContext, hasLabel } from './scopes';
+import { blockInContext, hasLabel, listIndent, parentItem } from './scopes';
 
 const PLACEHOLDER = /<[a-z][^<>]*>/i;
 
@@ -47,18 +47,8 @@ export function metric(data: RuleDataOf<'metric'>, meta: RuleMeta, terms: Terms)
  */
 function isGroupOrDetail(plan: Plan, block: Block): boolean {
   if (block.kind !== 'list-item') return false;
-  const indent = listIndent(plan, block);
   const next = plan.blocks[block.index + 1];
-  if (next?.kind === 'list-item' && listIndent(plan, next) > indent && !hasNumber(block.text)) return true;
-  for (let i = block.index - 1; i >= 0 && plan.blocks[i].kind === 'list-item'; i--) {
-    if (listIndent(plan, plan.blocks[i]) < indent) return hasNumber(plan.blocks[i].text);
-  }
-  return false;
-}
-
-/** Spaces before a list item's marker (after any block-quote markers): more means nested deeper. */
-function listIndent(plan: Plan, block: Block): number {
-  const at = plan.lines.position(block.start);
-  const lead = plan.lines.lineText(at.line).slice(0, at.character).replace(/^(?:\s*>)*/, '');
-  return lead.length - lead.trimStart().length;
+  if (next?.kind === 'list-item' && listIndent(plan, next) > listIndent(plan, block) && !hasNumber(block.text)) return true;
+  const parent = parentItem(plan, block);
+  return !!parent && hasNumber(parent.text);
 }

@@ -44,3 +44,20 @@ export function insideQuotes(text: string, at: number): boolean {
   }
   return open;
 }
+
+/** Spaces before a list item's marker (after any block-quote markers): more means nested deeper. */
+export function listIndent(plan: Plan, block: Block): number {
+  const at = plan.lines.position(block.start);
+  const lead = plan.lines.lineText(at.line).slice(0, at.character).replace(/^(?:\s*>)*/, '');
+  return lead.length - lead.trimStart().length;
+}
+
+/** The list item this one is nested under, if any. */
+export function parentItem(plan: Plan, block: Block): Block | undefined {
+  if (block.kind !== 'list-item') return undefined;
+  const indent = listIndent(plan, block);
+  for (let i = block.index - 1; i >= 0 && plan.blocks[i].kind === 'list-item'; i--) {
+    if (listIndent(plan, plan.blocks[i]) < indent) return plan.blocks[i];
+  }
+  return undefined;
+}
