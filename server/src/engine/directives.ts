@@ -33,7 +33,8 @@ const DIRECTIVE = /^(\s*)stratlint-(disable-next-line|disable-line|disable-file|
 export const DIRECTIVE_RULES: ReadonlySet<string> = new Set(['unknown-rule', 'expired-suppression', 'unused-suppression', 'suppression-reason']);
 
 /** Today as YYYY-MM-DD in local time: an expiry date means the end of that day where the author is. */
-export function localToday(now = new Date()): string {
+export function localToday(): string {
+  const now = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

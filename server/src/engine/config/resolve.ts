@@ -15,7 +15,7 @@ export { BUILTIN_PACKS } from './extends';
 export const CONFIG_NAMES = ['.stratlint.yaml', '.stratlint.yml', '.stratlint.json'];
 export const DEFAULT_FILES = ['**/*strategy*.md', '**/*plan*.md', '**/strategy/**/*.md', '**/strategies/**/*.md', '**/plans/**/*.md'];
 /** The rule `--report-unused-disable-directives` turns on. */
-export const UNUSED_DIRECTIVE_RULE = 'unused-suppression';
+const UNUSED_DIRECTIVE_RULE = 'unused-suppression';
 
 export interface ResolvedConfig {
   /** Enabled rules with their severity and options, in a stable order. */
@@ -109,11 +109,6 @@ export function resolveConfig(opts: ResolveOptions = {}): ResolvedConfig {
     if (rule && level !== 'off') settings.push({ rule, severity: level, options });
   }
   return { settings, knownRuleIds: new Set(state.rules.keys()), files: state.files ?? DEFAULT_FILES, ignore: state.ignore, baseDir, sources: state.sources };
-}
-
-/** Reads and validates one config file (cached until the file changes). */
-export function readConfig(file: string): LoadedConfig {
-  return loadFile(resolve(file)).config();
 }
 
 function applyConfigFile(state: State, file: string, boundary: string | undefined, stack: string[]): void {

@@ -16,7 +16,7 @@ export function validate<S extends Schema>(src: SourceFile, schema: S, data: unk
   throw issueError(src, schema, issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0], data, at);
 }
 
-export function issueError(src: SourceFile, schema: Schema, issue: Issue, data: unknown, at: DataPath): ConfigError {
+function issueError(src: SourceFile, schema: Schema, issue: Issue, data: unknown, at: DataPath): ConfigError {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const got = valueAt(data, path);
   const where = [...at, ...path];
@@ -88,7 +88,7 @@ function valueAt(data: unknown, path: DataPath): unknown {
 }
 
 /** The keys the schema allows in the mapping at `path`, following the data through lists and tagged unions. */
-export function objectKeysAt(schema: Schema, data: unknown, path: DataPath): string[] {
+function objectKeysAt(schema: Schema, data: unknown, path: DataPath): string[] {
   let s: Schema | undefined = schema;
   let v = data;
   for (let i = 0; ; i++) {
