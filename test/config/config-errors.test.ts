@@ -43,6 +43,12 @@ describe('config errors name the file, line, column and key, and say what is all
     ['a missing local pack', { '.stratlint.yaml': 'extends:\n  - ./rules/acme.yaml\n' }, '.stratlint.yaml:2:5 extends[0]', "cannot find './rules/acme.yaml' (looked for <root>/rules/acme.yaml)"],
     ['a missing npm package', { '.stratlint.yaml': 'extends: [\'@acme/strategy-rules\']\n' }, '.stratlint.yaml:1:11 extends[0]', "cannot find the npm package '@acme/strategy-rules' in node_modules at or above <root> (inside the workspace)"],
     ['a path written without ./', { '.stratlint.yaml': 'extends: rules/acme.yaml\n' }, '.stratlint.yaml:1:10 extends', "cannot find the npm package 'rules' in node_modules at or above <root> (inside the workspace); for a file next to this config write './rules/acme.yaml'"],
+    ['a name that is neither a pack, a path nor a package', { '.stratlint.yaml': 'extends: "@@acme"\n' }, '.stratlint.yaml:1:10 extends', "'@@acme' is neither a built-in pack (stratlint:…), a path (./file.yaml) nor an npm package name"],
+    ['a file a package does not have', { '.stratlint.yaml': 'extends: acme-rules/okr.yaml\n', 'node_modules/acme-rules/package.json': '{}' }, '.stratlint.yaml:1:10 extends', "the package 'acme-rules' has no file okr.yaml"],
+    ['a package whose "stratlint" field is not a path', { '.stratlint.yaml': 'extends: acme-rules\n', 'node_modules/acme-rules/package.json': '{ "stratlint": true }' }, 'node_modules/acme-rules/package.json:1:16 stratlint', 'expected the path of the package’s pack file, e.g. "stratlint": "pack.yaml"'],
+    ['a package that holds no pack', { '.stratlint.yaml': 'extends: acme-rules\n', 'node_modules/acme-rules/package.json': '{ "main": "index.js" }' }, '.stratlint.yaml:1:10 extends', 'the package \'acme-rules\' holds no pack: add "stratlint": "<pack file>" to its package.json, or a stratlint.yaml / stratlint.yml / stratlint.json at its root'],
+    ['a negated ignore glob', { '.stratlint.yaml': 'ignore: ["!archive/keep/**"]\n' }, '.stratlint.yaml:1:10 ignore[0]', "negated globs are not supported in 'ignore'"],
+    ['an option below its minimum', { '.stratlint.yaml': 'rules:\n  time-horizon: [info, { minYears: -1 }]\n' }, '.stratlint.yaml:2:36 rules.time-horizon[1].minYears', 'expected a number ≥ 0, got -1'],
     ['a pack outside the workspace', { '.stratlint.yaml': 'extends: ../../shared/acme.yaml\n' }, '.stratlint.yaml:1:10 extends', "'../../shared/acme.yaml' is outside the workspace (<root>); Stratlint reads files outside the workspace only when you name them yourself (--config, or the editor setting stratlint.configPath)"],
   ];
   for (const [name, files, at, detail] of cases) {
@@ -65,6 +71,12 @@ describe('config errors name the file, line, column and key, and say what is all
     const r = errorFor({}, { configFile: 'team.yaml' });
     assert.equal(r.at, 'team.yaml:1:1 ');
     assert.equal(r.detail, 'cannot read this config or pack file: no such file');
+  });
+
+  it('a --config that is a folder', () => {
+    const r = errorFor({ 'team/README.md': '# Team\n' }, { configFile: 'team' });
+    assert.equal(r.at, 'team:1:1 ');
+    assert.equal(r.detail, 'cannot read this config or pack file: it is a folder, not a file');
   });
 
   it('spans the whole key or value, for the editor to underline', () => {
