@@ -11,6 +11,7 @@ import { parsePlan } from './plan/parse';
 import { readPlanSettings } from './config/front-matter';
 
 export { applyEdits } from './fixes/apply';
+export { DIRECTIVE_RULES } from './directives';
 export { ConfigError } from './config/errors';
 export { resolveConfig, findConfigFiles, BUILTIN_PACKS, CONFIG_NAMES, DEFAULT_FILES, type ResolvedConfig, type ResolveOptions } from './config/resolve';
 export { workspaceRootOf } from './config/workspace';

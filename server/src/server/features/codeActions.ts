@@ -3,7 +3,7 @@
  * line" and "for this file"; and the source action that applies every preferred fix.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver';
-import type { DocumentLint, Finding, Position, TextEdit } from '../../engine/index';
+import { DIRECTIVE_RULES, type DocumentLint, type Finding, type Position, type TextEdit } from '../../engine/index';
 import { planResult, type LintOutcome } from '../linting';
 import { toDiagnostic } from './diagnostics';
 import { disableForFile, disableForLine } from './disableComments';
@@ -52,6 +52,8 @@ export function codeActions(outcome: LintOutcome | undefined, params: CodeAction
       for (const fix of finding.fixes) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.isPreferred, edit: edit(fix.edits) });
       }
+      // Findings about disable comments themselves cannot be switched off by one.
+      if (DIRECTIVE_RULES.has(finding.ruleId)) continue;
       const line = disableForLine(result.plan, finding.ruleId, finding.range.start.line);
       if (line) disables.push({ title: `Disable ${finding.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics, edit: edit([line]) });
       const file = disableForFile(result.plan, finding.ruleId);
