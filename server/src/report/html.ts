@@ -50,7 +50,7 @@ th { font-weight: 600; } tbody th { font-weight: normal; } td.num, th.num { text
 .status { white-space: nowrap; font-weight: 600; }
 .status.addressed { color: var(--addressed); } .status.partly { color: var(--partly); } .status.missing { color: var(--missing); } .status.off { color: var(--off); font-weight: normal; }
 .gaps li { margin-bottom: 8px; } .gaps .message { display: block; }
-.compare td.status { text-align: center; }
+.compare td.status, .compare tfoot td { text-align: center; } .compare td.status a { color: inherit; text-decoration: none; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 .interactive [data-line] { cursor: pointer; } .interactive .jump { color: var(--link); text-decoration: underline; }
 `;
