@@ -19,8 +19,10 @@ export function documentSymbols(outcome: LintOutcome | undefined): DocumentSymbo
     if (section && section.level > 0) addressedIn.set(section, [...(addressedIn.get(section) ?? []), ruleId]);
   }
   const symbol = (s: Section): DocumentSymbol => {
-    const heading = s.heading ? plan.lines.range(s.heading.start, s.heading.end) : plan.lines.range(s.start, s.start);
-    const body = trimmed(plan.text, s.start, s.end);
+    const headingSpan = s.heading ? { start: s.heading.start, end: s.heading.end } : { start: s.start, end: s.start };
+    const heading = plan.lines.range(headingSpan.start, headingSpan.end);
+    // the outline requires the heading inside the section's range, even for a bare "## "
+    const body = trimmed(plan.text, Math.min(s.start, headingSpan.start), Math.max(s.end, headingSpan.end), headingSpan.end);
     return {
       name: s.title.trim() || '(untitled section)',
       detail: addressedIn.get(s)?.join(', '),
@@ -43,9 +45,9 @@ function innermost(section: Section, offset: number): Section | undefined {
   return section;
 }
 
-/** A section's span without the blank lines before the next heading. */
-function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+/** A section's span without the blank lines before the next heading (never shorter than its heading). */
+function trimmed(text: string, start: number, end: number, headingEnd: number): { start: number; end: number } {
   let e = end;
-  while (e > start && /\s/.test(text[e - 1])) e--;
+  while (e > headingEnd && /\s/.test(text[e - 1])) e--;
   return { start, end: e };
 }
