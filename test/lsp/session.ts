@@ -51,6 +51,7 @@ export class Session {
   readonly log: string[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   private readonly server?: ChildProcess;
+  private endStreams = () => {};
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: (() => void)[] = [];
   private readonly versions = new Map<string, number>();
@@ -63,6 +64,10 @@ export class Session {
     if (opts.inProcess) {
       const toServer = new PassThrough();
       const toClient = new PassThrough();
+      this.endStreams = () => {
+        toServer.end();
+        toClient.end();
+      };
       startServer(createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
       this.connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     } else {
@@ -91,7 +96,8 @@ export class Session {
   static async start(opts: SessionOptions): Promise<Session> {
     const s = new Session(opts);
     await s.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // the server watches a client process it was given and would keep this one alive
+      processId: opts.inProcess ? null : process.pid,
       rootUri: pathToFileURL(s.dir).href,
       workspaceFolders: [{ uri: pathToFileURL(s.dir).href, name: 'workspace' }],
       capabilities: opts.capabilities ?? PUSH_CLIENT,
@@ -133,6 +139,7 @@ export class Session {
   }
 
   close(uri: string): void {
+    this.versions.delete(uri);
     this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
@@ -170,6 +177,13 @@ export class Session {
     });
   }
 
+  /** The first diagnostics published after `count` publications: for an open document, for its current version. */
+  nextDiagnostics(uri: string, count: number): Promise<Diagnostic[]> {
+    return this.until(`a publication after the first ${count} for ${uri} v${this.version(uri)}`, () =>
+      this.publications(uri).slice(count).find((p) => !this.versions.has(uri) || p.version === this.version(uri))?.diagnostics,
+    );
+  }
+
   request<R>(method: string, params: unknown): Promise<R> {
     return this.connection.sendRequest(method, params) as Promise<R>;
   }
@@ -195,6 +209,7 @@ export class Session {
       });
     });
     this.connection.dispose();
+    this.endStreams();
     rmSync(this.dir, { recursive: true, force: true });
   }
 

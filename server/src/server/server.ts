@@ -43,6 +43,8 @@ export function startServer(connection: Connection): void {
   const folders = new WorkspaceFolders();
   const configProblems = new ConfigProblems(connection);
   const savedVersion = new Map<string, number>();
+  /** The outcome each document's diagnostics and status show. */
+  const shown = new Map<string, number>();
   let caps: ClientCapabilities = {};
   let pull = false;
   let settings: SettingsStore;
@@ -62,6 +64,9 @@ export function startServer(connection: Connection): void {
   }
 
   function linted(outcome: LintOutcome): void {
+    // onSave: a lint that a request (hover, code action) ran on unsaved text is not shown
+    if (outcome.settings.run === 'onSave' && savedVersion.get(outcome.uri) !== outcome.version) return;
+    shown.set(outcome.uri, outcome.id);
     configProblems.set(outcome.uri, outcome.configError);
     if (!pull) void connection.sendDiagnostics({ uri: outcome.uri, version: outcome.version, diagnostics: diagnosticsOf(outcome) });
     void connection.sendNotification(StatusNotification, statusOf(outcome));
@@ -147,14 +152,20 @@ export function startServer(connection: Connection): void {
     guard('save', undefined, async (e) => {
       savedVersion.set(e.document.uri, e.document.version);
       if ((await settings.get(e.document.uri)).run !== 'onSave') return;
-      if (pull) void connection.languages.diagnostics.refresh();
-      else void linter.lint(e.document.uri);
+      if (pull) {
+        void connection.languages.diagnostics.refresh();
+        return;
+      }
+      // a request may have linted this text already, before it was saved: show that result now
+      const outcome = await linter.lint(e.document.uri);
+      if (outcome && shown.get(outcome.uri) !== outcome.id) linted(outcome);
     }),
   );
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     linter.forget(uri);
     savedVersion.delete(uri);
+    shown.delete(uri);
     settings.forget(uri);
     configProblems.set(uri, undefined);
     if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
