@@ -12,7 +12,7 @@ import { copyWorkspace, ensureEditors, ROOT } from './support/setup';
 
 type Line = { kind: string; [key: string]: unknown };
 
-test('Neovim attaches the server over stdio and gets diagnostics and code actions', { timeout: 120000 }, () => {
+test('Neovim attaches the server over stdio and gets diagnostics and code actions', { timeout: 600000 }, () => {
   ensureEditors();
   const workspace = copyWorkspace();
   const out = join(workspace, 'nvim-result.jsonl');

@@ -131,4 +131,14 @@ describe('Stratlint in VS Code', () => {
     assert.match(editor.document.getText(editor.selection), /^<[^<>]+>$/, 'the first placeholder is selected');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  it('restarts the server and keeps linting', async () => {
+    await vscode.commands.executeCommand('stratlint.restartServer');
+    const editor = await vscode.window.showTextDocument(plan);
+    const before = api.statusFor(plan.uri.toString());
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '<!-- stratlint-disable-file customer-feedback-loop -->\n\n'));
+    await waitFor('the edit linted by the new server', () => !stratlintDiagnostics(plan.uri).some((d) => codeOf(d) === 'customer-feedback-loop') || undefined);
+    const after = await waitFor('a fresh status', () => (api.statusFor(plan.uri.toString()) !== before ? api.statusFor(plan.uri.toString()) : undefined));
+    assert.equal(after.errors + after.warnings + after.infos, stratlintDiagnostics(plan.uri).length);
+  });
 });
