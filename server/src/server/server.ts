@@ -12,6 +12,7 @@ import {
   DocumentDiagnosticReportKind,
   TextDocuments,
   TextDocumentSyncKind,
+  type CancellationToken,
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
@@ -20,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_NAMES } from '../engine/index';
 import { ConfigProblems } from './configProblems';
 import { codeActions, FIX_ALL_KIND, resolveFixAll } from './features/codeActions';
-import { COMPLETION_TRIGGERS, completions } from './features/completion';
+import { COMPLETION_TRIGGERS, completions, startsHeading } from './features/completion';
 import { codeLenses, statusOf } from './features/coverage';
 import { diagnosticReport, diagnosticsOf } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -70,6 +71,14 @@ export function startServer(connection: Connection): void {
     configProblems.set(outcome.uri, outcome.configError);
     if (!pull) void connection.sendDiagnostics({ uri: outcome.uri, version: outcome.version, diagnostics: diagnosticsOf(outcome) });
     void connection.sendNotification(StatusNotification, statusOf(outcome));
+  }
+
+  /**
+   * The outcome for the text as it is now. Editors ask for code actions, symbols and lenses on
+   * every keystroke: these requests wait for the debounced run instead of linting each version.
+   */
+  function settled(uri: string, token: CancellationToken): Promise<LintOutcome | undefined> {
+    return linter.current(uri, token, DEBOUNCE_MS);
   }
 
   /** Lints every open document again (settings or config files changed). */
@@ -178,14 +187,14 @@ export function startServer(connection: Connection): void {
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       // onSave: between saves the client keeps what the last saved text produced
       const onSave = (await settings.get(uri)).run === 'onSave' && savedVersion.get(uri) !== doc.version;
-      const outcome = onSave ? linter.latest(uri) : await linter.current(uri, token, DEBOUNCE_MS);
+      const outcome = onSave ? linter.latest(uri) : await settled(uri, token);
       return diagnosticReport(outcome, params.previousResultId);
     }),
   );
 
   connection.onCodeAction(
     guard('code actions', [], async (params, token) => {
-      const outcome = await linter.current(params.textDocument.uri, token);
+      const outcome = await settled(params.textDocument.uri, token);
       const resolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
       return codeActions(outcome, params, { documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges, resolveEdits });
     }),
@@ -193,21 +202,22 @@ export function startServer(connection: Connection): void {
   connection.onCodeActionResolve(async (action, token) => {
     const uri = (action.data as { uri?: string } | undefined)?.uri;
     const resolve = guard('fix all', action, async () =>
-      resolveFixAll(action, uri ? await linter.current(uri, token) : undefined, { documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges }),
+      resolveFixAll(action, uri ? await settled(uri, token) : undefined, { documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges }),
     );
     return resolve();
   });
 
-  connection.onHover(guard('hover', null, async (params, token) => hover(await linter.current(params.textDocument.uri, token), params.position)));
-  connection.onDocumentSymbol(guard('symbols', [], async (params, token) => documentSymbols(await linter.current(params.textDocument.uri, token))));
-  connection.onCodeLens(guard('code lens', [], async (params, token) => codeLenses(await linter.current(params.textDocument.uri, token))));
+  connection.onHover(guard('hover', null, async (params, token) => hover(await settled(params.textDocument.uri, token), params.position)));
+  connection.onDocumentSymbol(guard('symbols', [], async (params, token) => documentSymbols(await settled(params.textDocument.uri, token))));
+  connection.onCodeLens(guard('code lens', [], async (params, token) => codeLenses(await settled(params.textDocument.uri, token))));
   connection.onCompletion(
     guard('completion', [], async (params, token) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       const lineText = doc.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
+      if (!startsHeading(lineText)) return []; // every space typed asks: answer without linting
       const snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
-      return completions(await linter.current(doc.uri, token), params.position, lineText, snippets);
+      return completions(await settled(doc.uri, token), params.position, lineText, snippets);
     }),
   );
 
@@ -231,7 +241,7 @@ export function startServer(connection: Connection): void {
     }),
   );
 
-  connection.onRequest(ScorecardRequest, guard('scorecard', null, async (params, token) => scorecardOf(await linter.current(params.uri, token))));
+  connection.onRequest(ScorecardRequest, guard('scorecard', null, async (params, token) => scorecardOf(await settled(params.uri, token))));
 
   documents.listen(connection);
   connection.listen();

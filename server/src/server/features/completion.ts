@@ -12,6 +12,11 @@ const HEADING_START = /^(#{1,6}) (?!#)/;
 
 export const COMPLETION_TRIGGERS = [' ', '#'];
 
+/** Whether the text before the cursor is a heading's `## ` (where section completion applies). */
+export function startsHeading(linePrefix: string): boolean {
+  return HEADING_START.test(linePrefix);
+}
+
 /** The rule's template with its headings moved to the level the writer typed. */
 function relevel(template: string, level: number): string | undefined {
   const lines = template.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
