@@ -9,6 +9,8 @@ const GROWTH_V1 = `# Clinic growth plan
 We will offer a world-class booking flow and a seamless migration for every clinic.
 
 - Support answers every clinic within one working day.
+
+Our customers are independent clinics.
 `;
 
 /** On the branch: customer outcomes added, "seamless" gone, "best-in-class" new. */
@@ -22,6 +24,8 @@ We will offer a world-class booking flow and a migration that takes one weekend 
 
 - Support answers every clinic within one working day.
 - A best-in-class reporting pack for clinic owners.
+
+Our customers are independent clinics.
 `;
 
 const EAST = `# East region plan
@@ -70,7 +74,8 @@ describe('--changed-since', () => {
     const r = await run(['--changed-since', 'main', '-f', 'summary', '.'], dir);
     const section = (file: string) => r.stdout.split(/^### /m).find((s) => s.startsWith(file))!;
     const growth = section('plans/growth-plan.md');
-    assert.match(growth, /^\*\*Principles addressed:\*\* (\d+) of (\d+) → (\d+) of \2 since `main`( \(now \d+ partly\))?$/m);
+    // Principles that do not apply (no customers or rivals mentioned yet) are left out, so the totals may differ.
+    assert.match(growth, /^\*\*Principles addressed:\*\* (\d+) of (\d+) → (\d+) of (\d+) since `main`( \(now \d+ partly\))?$/m);
     const [, before, , after] = /(\d+) of (\d+) → (\d+)/.exec(growth)!;
     assert.ok(Number(after) > Number(before), growth);
     assert.match(growth, /^- \[Customer outcomes\]\([^)]*\): ❌ missing → ✅ addressed$/m);

@@ -108,7 +108,7 @@ function scorecard(title: string, statuses: Record<string, PrincipleStatus>): Sc
     const label = id === 'customer-outcomes' ? 'Customer outcomes' : 'Target customers';
     return { id, label, description: meta.description, source: meta.source, docsUrl: meta.docsUrl, status };
   });
-  const counts: Record<PrincipleStatus, number> = { addressed: 0, partly: 0, missing: 0, off: 0 };
+  const counts: Record<PrincipleStatus, number> = { addressed: 0, partly: 0, missing: 0, 'n/a': 0, off: 0 };
   for (const p of principles) counts[p.status]++;
   return { title, principles, counts, coverage: 0, spanFindings: { total: 0, bySource: [] } };
 }

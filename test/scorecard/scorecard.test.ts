@@ -39,9 +39,9 @@ const WEAK: Record<string, { declared: string; featureRace: string }> = {
   'time-horizon': { declared: 'missing', featureRace: 'partly' },
   ecosystem: { declared: 'missing', featureRace: 'missing' },
   ownership: { declared: 'missing', featureRace: 'missing' },
-  // neither plan makes a bet on new technology, so neither owes an experiment
-  experimentation: { declared: 'addressed', featureRace: 'addressed' },
-  'sustained-capability': { declared: 'addressed', featureRace: 'addressed' },
+  // neither plan makes a bet on new technology or runs one-off projects: nothing to test, not applicable
+  experimentation: { declared: 'n/a', featureRace: 'n/a' },
+  'sustained-capability': { declared: 'n/a', featureRace: 'n/a' },
   'no-tradeoffs': { declared: 'missing', featureRace: 'missing' },
 };
 
@@ -78,8 +78,9 @@ describe('scorecard computation', () => {
   it('counts addressed as 1, partly as ½ and missing as 0 over the principles assessed', () => {
     const sc = example('weak-feature-race-plan.md');
     const c = sc.counts;
-    assert.equal(c.addressed + c.partly + c.missing, PLAN_RULES.length);
-    assert.equal(sc.coverage, (c.addressed + c.partly / 2) / PLAN_RULES.length);
+    assert.equal(c.addressed + c.partly + c.missing + c['n/a'], PLAN_RULES.length);
+    assert.equal(c['n/a'], 2, 'not applicable principles are left out of the coverage');
+    assert.equal(sc.coverage, (c.addressed + c.partly / 2) / (PLAN_RULES.length - c['n/a']));
   });
 
   it('points each missing principle at where its fix inserts the template, and the fix closes the gap', () => {
@@ -120,7 +121,7 @@ describe('scorecard computation', () => {
     assert.equal(sc.counts.off, 2);
     assert.equal(sc.principles.length, PLAN_RULES.length);
     const assessed = sc.counts.addressed + sc.counts.partly + sc.counts.missing;
-    assert.equal(assessed, PLAN_RULES.length - 2);
+    assert.equal(assessed, PLAN_RULES.length - 2 - sc.counts['n/a']);
     assert.equal(sc.coverage, (sc.counts.addressed + sc.counts.partly / 2) / assessed);
   });
 

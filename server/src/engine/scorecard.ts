@@ -113,7 +113,7 @@ export function computeScorecard(
   }
   principles.sort((a, b) => (ORDER.get(a.id) ?? ORDER.size) - (ORDER.get(b.id) ?? ORDER.size) || a.id.localeCompare(b.id));
 
-  const counts: Record<PrincipleStatus, number> = { addressed: 0, partly: 0, missing: 0, off: 0 };
+  const counts: Record<PrincipleStatus, number> = { addressed: 0, partly: 0, missing: 0, 'n/a': 0, off: 0 };
   for (const p of principles) counts[p.status]++;
   const assessed = counts.addressed + counts.partly + counts.missing;
   const coverage = assessed === 0 ? 0 : (counts.addressed + counts.partly / 2) / assessed;
@@ -147,6 +147,7 @@ function off(meta: RuleMeta, message: string): PrincipleScore {
 function score(plan: Plan, meta: RuleMeta, a: Assessment, findings: readonly Finding[]): PrincipleScore {
   const out: PrincipleScore = { ...base(meta), status: a.status, evidence: a.evidence };
   if (a.status === 'addressed') return out;
+  if (a.status === 'n/a') return { ...out, message: a.message };
   out.message = a.message ?? (a.status === 'missing' ? meta.message : `Only partly addressed. What good looks like: ${meta.description}`);
   const finding = findings.find((f) => f.ruleId === meta.id && f.fixes.length > 0);
   const fix: Fix | undefined = finding && (finding.fixes.find((x) => x.isPreferred) ?? finding.fixes[0]);

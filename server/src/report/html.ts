@@ -17,7 +17,7 @@ export interface PlanCard {
   findings?: readonly Finding[];
 }
 
-const SYMBOL: Record<PrincipleStatus, string> = { addressed: '✔', partly: '◐', missing: '✖', off: '–' };
+const SYMBOL: Record<PrincipleStatus, string> = { addressed: '✔', partly: '◐', missing: '✖', 'n/a': '·', off: '–' };
 
 /** Colours follow the VS Code theme inside the webview and fall back to a light theme elsewhere. */
 export const REPORT_STYLE = `

@@ -2,7 +2,7 @@ import type { PrincipleScore, PrincipleStatus, Scorecard } from '../engine/index
 import { esc } from './escape';
 
 /** How far along its axis a status reaches: the coverage weights, so the shape's area tracks the coverage figure. */
-const REACH: Record<Exclude<PrincipleStatus, 'off'>, number> = { addressed: 1, partly: 0.5, missing: 0 };
+const REACH: Record<Exclude<PrincipleStatus, 'off' | 'n/a'>, number> = { addressed: 1, partly: 0.5, missing: 0 };
 const RADIUS = 120;
 const LABEL_GAP = 12;
 
@@ -23,7 +23,7 @@ export function jumpAttributes(p: PrincipleScore): string {
  * half way, missing stays at the centre. Gaps link to their entry in the report (`#…-gap-id`).
  */
 export function radarChart(card: Scorecard, planAnchor: string): string {
-  const shown = card.principles.filter((p) => p.status !== 'off');
+  const shown = card.principles.filter((p): p is PrincipleScore & { status: keyof typeof REACH } => p.status !== 'off' && p.status !== 'n/a');
   const n = shown.length;
   const at = (i: number, r: number) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(n, 1);

@@ -1,8 +1,8 @@
 import type { PrincipleScore, PrincipleStatus, Scorecard } from '../../engine/index';
 import type { FileResult, Formatter } from './types';
 
-const SYMBOL: Record<PrincipleStatus, string> = { addressed: '✔', partly: '◐', missing: '✖', off: '–' };
-const COLOR: Record<PrincipleStatus, number> = { addressed: 32, partly: 33, missing: 31, off: 2 };
+const SYMBOL: Record<PrincipleStatus, string> = { addressed: '✔', partly: '◐', missing: '✖', 'n/a': '·', off: '–' };
+const COLOR: Record<PrincipleStatus, number> = { addressed: 32, partly: 33, missing: 31, 'n/a': 2, off: 2 };
 const BAR_CELLS = 10;
 
 /** The results with their scorecards; main computes them for the formats that need them. */
@@ -32,14 +32,16 @@ export const scorecard: Formatter = (results, { color }) => {
     out.push(
       '',
       `${paint(4, result.file)}  ${sc.title}`,
-      `  coverage ${paint(1, percent(sc).padStart(4))}  ${'█'.repeat(filled)}${paint(2, '░'.repeat(BAR_CELLS - filled))}  ${c.addressed} addressed, ${c.partly} partly, ${c.missing} missing${c.off ? `, ${c.off} off` : ''}`,
+      `  coverage ${paint(1, percent(sc).padStart(4))}  ${'█'.repeat(filled)}${paint(2, '░'.repeat(BAR_CELLS - filled))}  ${c.addressed} addressed, ${c.partly} partly, ${c.missing} missing${c['n/a'] ? `, ${c['n/a']} not applicable` : ''}${c.off ? `, ${c.off} off` : ''}`,
     );
-    const assessed = sc.principles.filter((p) => p.status !== 'off');
+    const assessed = sc.principles.filter((p) => p.status !== 'off' && p.status !== 'n/a');
     const wLabel = Math.max(0, ...assessed.map((p) => p.label.length));
     const wWhere = Math.max(0, ...assessed.map((p) => where(p).length));
     for (const p of assessed) {
       out.push(`  ${paint(COLOR[p.status], `${SYMBOL[p.status]} ${p.label.padEnd(wLabel)}  ${p.status.padEnd(9)}`)}  ${where(p).padEnd(wWhere)}  ${paint(2, p.id)}`);
     }
+    const notApplicable = sc.principles.filter((p) => p.status === 'n/a');
+    if (notApplicable.length) out.push(paint(COLOR['n/a'], `  ${SYMBOL['n/a']} not applicable: ${notApplicable.map((p) => p.id).join(', ')}`));
     const off = sc.principles.filter((p) => p.status === 'off');
     if (off.length) out.push(paint(COLOR.off, `  ${SYMBOL.off} off: ${off.map((p) => p.id).join(', ')}`));
     const span = sc.spanFindings;

@@ -4,7 +4,7 @@ import { fingerprintsOf, shownWords } from '../fingerprint';
 import { SEVERITY_RANK } from './location';
 import type { FileResult, Formatter } from './types';
 
-const STATUS: Record<PrincipleStatus, string> = { addressed: '✅ addressed', partly: '🟡 partly', missing: '❌ missing', off: '➖ off' };
+const STATUS: Record<PrincipleStatus, string> = { addressed: '✅ addressed', partly: '🟡 partly', missing: '❌ missing', 'n/a': '➖ not applicable', off: '➖ off' };
 const TOP = 3;
 const MAX_FIXED = 10;
 

@@ -40,6 +40,11 @@ const requireSection = z
   .object({
     ...base,
     kind: z.literal('require-section'),
+    /**
+     * The principle applies only to plans that mention one of these (e.g. customers or rivals for
+     * right-to-win); in other plans the rule stays silent and the scorecard shows "not applicable".
+     */
+    appliesWhen: patterns.optional(),
     headings: aliases,
     /** Prose anywhere in the plan that does the section's job. */
     evidence: patterns.optional(),

@@ -31,7 +31,8 @@ export interface Finding {
 
 /** How far a plan addresses a plan-level principle: the scorecard's unit. */
 export interface Assessment {
-  status: 'addressed' | 'partly' | 'missing';
+  /** n/a: the principle does not apply to this plan (e.g. no rivals to win against, no bet to test). */
+  status: 'addressed' | 'partly' | 'missing' | 'n/a';
   /** Where the plan addresses it, when it does. */
   evidence?: Range;
   /** Set when the plan falls short in a way worth a finding; the rule's message when undefined and missing. */

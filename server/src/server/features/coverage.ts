@@ -1,6 +1,7 @@
 /**
  * How many of the plan-level principles a plan addresses: the code lens on the title and the
- * status bar. A principle counts when its rule is enabled and assesses the plan as addressed.
+ * status bar. A principle counts when its rule is enabled and assesses the plan as addressed;
+ * principles that do not apply to the plan (no rivals to win against, no bet to test) are left out.
  */
 import { CodeLens } from 'vscode-languageserver';
 import { planResult, type LintOutcome } from '../linting';
@@ -11,7 +12,8 @@ export function principleCoverage(outcome: LintOutcome | undefined): PrincipleCo
   if (!outcome || !result) return [];
   return result.config.settings
     .filter((s) => s.rule.meta.scope === 'plan')
-    .map(({ rule }) => ({ ruleId: rule.meta.id, description: rule.meta.description, docsUrl: rule.meta.docsUrl, status: outcome.assessments.get(rule.meta.id)?.status ?? 'missing' }));
+    .map(({ rule }) => ({ ruleId: rule.meta.id, description: rule.meta.description, docsUrl: rule.meta.docsUrl, status: outcome.assessments.get(rule.meta.id)?.status ?? 'missing' }))
+    .filter((p): p is PrincipleCoverage => p.status !== 'n/a');
 }
 
 export function coverageTitle(principles: readonly PrincipleCoverage[]): string {

@@ -46,6 +46,8 @@ export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: Rule
       const gap = gaps(plan).next().value as Gap | undefined;
       if (!gap) {
         const evidence = checks.map((c) => findEvidence(plan, c.evidence)).find((r): r is Range => !!r);
+        // Neither a trigger nor the practice itself: the plan makes no claim this principle tests.
+        if (!evidence && !checks.some((c) => findEvidence(plan, c.trigger))) return { status: 'n/a', message: 'Not applicable: nothing in the plan calls for it.' };
         return { status: 'addressed', evidence };
       }
       return { status: 'missing', message: gap.check.message };

@@ -11,7 +11,11 @@ import { findEvidence } from './evidence';
  */
 export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMeta, terms: Terms): Rule {
   const evidence = compileAll(data.evidence, terms);
+  const appliesWhen = compileAll(data.appliesWhen, terms);
   const assess = (plan: Plan): Assessment => {
+    if (appliesWhen.length > 0 && !findEvidence(plan, appliesWhen)) {
+      return { status: 'n/a', message: 'Not applicable: the plan never mentions the context this principle is about.' };
+    }
     const section = sectionsMatching(plan, data.headings)[0];
     if (section) {
       const range = plan.lines.range(section.heading!.start, section.heading!.end);
