@@ -21,7 +21,6 @@ run(process.execPath, [
   'package',
   '--no-dependencies', // bundled: nothing to collect from node_modules
   '--allow-missing-repository',
-  '--skip-license',
   '--no-rewrite-relative-links', // no repository URL to point README links at; they stay relative
   '--out',
   out,

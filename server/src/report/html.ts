@@ -48,7 +48,7 @@ h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.3em; margin: 0; } h3
 table { border-collapse: collapse; } th, td { text-align: left; padding: 3px 10px 3px 0; border-bottom: 1px solid var(--border); vertical-align: top; }
 th { font-weight: 600; } tbody th { font-weight: normal; } td.num, th.num { text-align: right; }
 .status { white-space: nowrap; font-weight: 600; }
-.status.addressed { color: var(--addressed); } .status.partly { color: var(--partly); } .status.missing { color: var(--missing); } .status.off { color: var(--off); font-weight: normal; }
+.status.addressed { color: var(--addressed); } .status.partly { color: var(--partly); } .status.missing { color: var(--missing); } .status.off, .status.na { color: var(--off); font-weight: normal; }
 .gaps li { margin-bottom: 8px; } .gaps .message { display: block; }
 .compare td.status, .compare tfoot td { text-align: center; } .compare td.status a { color: inherit; text-decoration: none; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -71,9 +71,13 @@ function where(p: PrincipleScore): string {
   return p.evidence ? line(p.evidence.start) : '';
 }
 
+/** CSS class and words for a status ("n/a" is no class name). */
+const statusClass = (s: PrincipleStatus) => (s === 'n/a' ? 'na' : s);
+const statusWords = (s: PrincipleStatus) => (s === 'n/a' ? 'not applicable' : s);
+
 function principleRow(p: PrincipleScore, anchor: string): string {
   const name = p.status === 'partly' || p.status === 'missing' ? `<a href="#${gapAnchor(anchor, p.id)}">${esc(p.label)}</a>` : esc(p.label);
-  return `<tr><td title="${esc(p.description)}">${name}</td><td class="status ${p.status}">${SYMBOL[p.status]} ${p.status}</td><td>${where(p)}</td><td class="muted">${esc(p.source)}</td></tr>`;
+  return `<tr><td title="${esc(p.description)}">${name}</td><td class="status ${statusClass(p.status)}">${SYMBOL[p.status]} ${statusWords(p.status)}</td><td>${where(p)}</td><td class="muted">${esc(p.source)}</td></tr>`;
 }
 
 function gapItem(p: PrincipleScore, anchor: string): string {
@@ -112,7 +116,7 @@ export function planSection(card: PlanCard): string {
     `<section class="plan" id="${esc(card.anchor)}">`,
     `<h2>${esc(sc.title)}</h2><p class="file">${esc(card.file)}</p>`,
     `<div class="coverage"><span class="figure">${percent(sc)}</span>${meter(sc.coverage)}`,
-    `<span>coverage: ${c.addressed} addressed · ${c.partly} partly · ${c.missing} missing${c.off ? ` · ${c.off} off` : ''}</span></div>`,
+    `<span>coverage: ${c.addressed} addressed · ${c.partly} partly · ${c.missing} missing${c['n/a'] ? ` · ${c['n/a']} not applicable` : ''}${c.off ? ` · ${c.off} off` : ''}</span></div>`,
     `<div class="layout">${radarChart(sc, card.anchor)}`,
     `<table class="principles"><thead><tr><th scope="col">Principle</th><th scope="col">Status</th><th scope="col">Where</th><th scope="col">Source</th></tr></thead>`,
     `<tbody>${sc.principles.map((p) => principleRow(p, card.anchor)).join('')}</tbody></table></div>`,
@@ -133,9 +137,9 @@ export function comparisonTable(cards: readonly PlanCard[]): string {
     const cells = cards.map((c) => {
       const p = c.scorecard.principles.find((x) => x.id === id);
       if (!p) return '<td class="status off">–</td>';
-      const mark = `${SYMBOL[p.status]}<span class="sr"> ${p.status}</span>`;
+      const mark = `${SYMBOL[p.status]}<span class="sr"> ${statusWords(p.status)}</span>`;
       const content = p.status === 'partly' || p.status === 'missing' ? `<a href="#${gapAnchor(c.anchor, p.id)}">${mark}</a>` : mark;
-      return `<td class="status ${p.status}" title="${p.status}">${content}</td>`;
+      return `<td class="status ${statusClass(p.status)}" title="${statusWords(p.status)}">${content}</td>`;
     });
     return `<tr><th scope="row">${esc(label)}</th>${cells.join('')}</tr>`;
   });
