@@ -1,9 +1,9 @@
-import { insertSectionFix } from '../../fixes/insert-section';
 import type { Block, Plan } from '../../plan/model';
 import { DATE } from '../../plan/measures';
 import type { Range } from '../../plan/positions';
 import { blockRange, inSectionMatching } from '../../plan/scope';
 import type { Assessment, Rule, RuleMeta } from '../types';
+import { planLevelRule } from '../plan-level';
 
 /**
  * Why code: a metric can be a row of a metrics table, a line under "KPIs", a labelled `KR:`, a
@@ -121,14 +121,5 @@ export function balancedScorecard(meta: RuleMeta): Rule {
     const balanced = lines.some((l) => l.customer) && lines.some((l) => l.experience);
     return { status: balanced ? 'addressed' : 'partly', evidence: where(nonFinancial[0]) };
   };
-  return {
-    meta,
-    assess,
-    check(ctx) {
-      const a = assess(ctx.plan);
-      if (a.status !== 'missing') return;
-      const fix = meta.fix && insertSectionFix(ctx.plan, meta.fix);
-      ctx.report({ range: ctx.plan.title.range, message: a.message, fixes: fix ? [fix] : [] });
-    },
-  };
+  return planLevelRule(meta, assess);
 }

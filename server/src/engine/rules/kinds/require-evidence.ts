@@ -1,4 +1,3 @@
-import { insertSectionFix } from '../../fixes/insert-section';
 import { spanFix } from '../../fixes/span-fix';
 import type { Block, Plan } from '../../plan/model';
 import type { Range } from '../../plan/positions';
@@ -8,6 +7,7 @@ import type { RuleDataOf } from '../schema';
 import type { Assessment, Rule, RuleMeta } from '../types';
 import { findEvidence } from './evidence';
 import { appearsInScope } from './scopes';
+import { planLevelRule } from '../plan-level';
 
 interface Check {
   trigger: Pattern[];
@@ -52,16 +52,7 @@ export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: Rule
       }
       return { status: 'missing', message: gap.check.message };
     };
-    return {
-      meta,
-      assess,
-      check(ctx) {
-        const a = assess(ctx.plan);
-        if (a.status !== 'missing') return;
-        const fix = meta.fix && insertSectionFix(ctx.plan, meta.fix);
-        ctx.report({ range: ctx.plan.title.range, message: a.message, fixes: fix ? [fix] : [] });
-      },
-    };
+    return planLevelRule(meta, assess);
   }
 
   return {

@@ -1,9 +1,9 @@
-import { insertSectionFix } from '../../fixes/insert-section';
 import { sectionsMatching, wordCount } from '../../plan/scope';
 import { compileAll, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Assessment, Plan, Rule, RuleMeta } from '../types';
 import { findEvidence } from './evidence';
+import { planLevelRule } from '../plan-level';
 
 /**
  * A plan must address a principle: a section with one of the headings, or prose anywhere
@@ -26,13 +26,5 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
     const prose = findEvidence(plan, evidence);
     return prose ? { status: 'addressed', evidence: prose } : { status: 'missing' };
   };
-  return {
-    meta,
-    assess,
-    check(ctx) {
-      if (assess(ctx.plan).status !== 'missing') return;
-      const fix = meta.fix && insertSectionFix(ctx.plan, meta.fix);
-      ctx.report({ range: ctx.plan.title.range, fixes: fix ? [fix] : [] });
-    },
-  };
+  return planLevelRule(meta, assess);
 }
