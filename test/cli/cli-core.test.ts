@@ -1,31 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { Writable } from 'node:stream';
-import { main } from '../../server/src/cli/main';
+import { ROOT, run, tree } from './helpers';
 
 const WEAK = '# Weak plan\n\nWe will ship things.\n';
-const ROOT = join(__dirname, '../..');
-
-function tree(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'stratlint-cli-'));
-  for (const [name, body] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, name)), { recursive: true });
-    writeFileSync(join(dir, name), body);
-  }
-  return dir;
-}
-
-async function run(args: string[], cwd: string) {
-  let stdout = '';
-  let stderr = '';
-  const sink = (add: (s: string) => void) => new Writable({ write: (chunk, _e, cb) => (add(String(chunk)), cb()) });
-  const code = await main(args, { cwd, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-  return { code, stdout, stderr };
-}
 
 describe('CLI', () => {
   it('lints plans found in folders by the default globs and front matter, and leaves other Markdown alone', async () => {

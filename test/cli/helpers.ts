@@ -8,13 +8,13 @@ import { main } from '../../server/src/cli/main';
 export const ROOT = join(__dirname, '../..');
 
 /** A temporary folder holding the given files. */
-export function tree(files: Record<string, string>): string {
+export function tree(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'stratlint-ci-'));
   write(dir, files);
   return dir;
 }
 
-export function write(dir: string, files: Record<string, string>): void {
+export function write(dir: string, files: Record<string, string | Buffer>): void {
   for (const [name, body] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, name)), { recursive: true });
     writeFileSync(join(dir, name), body);

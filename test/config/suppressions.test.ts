@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { main } from '../../server/src/cli/main';
+import { run } from '../cli/helpers';
 import { parseDirectives } from '../../server/src/engine/directives';
 import { applyEdits, lintDocument, parsePlan, type Finding } from '../../server/src/engine/index';
 import { workspace } from './workspace';
@@ -133,13 +132,6 @@ describe('unused disable comments', () => {
 });
 
 describe('CLI', () => {
-  async function run(args: string[], cwd: string) {
-    let stdout = '';
-    let stderr = '';
-    const sink = (add: (s: string) => void) => new Writable({ write: (chunk, _e, cb) => (add(String(chunk)), cb()) });
-    const code = await main(args, { cwd, stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)) });
-    return { code, stdout, stderr };
-  }
   const plan = `${TITLE}<!-- stratlint-disable-next-line buzzword-fluff -- old copy -->\nPlain words.\n`;
 
   it('--report-unused-disable-directives reports them as errors and fails the run', async () => {
