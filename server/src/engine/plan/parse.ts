@@ -10,6 +10,7 @@ import { LineIndex } from './positions';
 import { ProseBuilder } from './prose';
 import { splitSentences } from './sentences';
 import { splitChunks, type Chunk } from './chunks';
+import { limitNesting } from './nesting';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -29,7 +30,7 @@ export class ChunkCache {
       this.trees.set(text, hit); // most recently used last
       return hit;
     }
-    const tree = processor.parse(text) as Root;
+    const tree = parseTree(text);
     this.trees.set(text, tree);
     this.size += text.length;
     for (const [key] of this.trees) {
@@ -55,7 +56,7 @@ export function parseChunks(text: string, chunks: readonly Chunk[], cache?: Chun
   const lines = new LineIndex(text);
   const builder = new PlanBuilder(text);
   for (const chunk of chunks) {
-    const tree = cache ? cache.parse(chunk.text) : (processor.parse(chunk.text) as Root);
+    const tree = cache ? cache.parse(chunk.text) : parseTree(chunk.text);
     builder.walkChunk(tree, chunk.start);
   }
   const { sections, root } = builder.finishSections();
@@ -71,6 +72,16 @@ export function parseChunks(text: string, chunks: readonly Chunk[], cache?: Chun
     blocks: builder.blocks,
     comments: builder.comments,
   };
+}
+
+/** Parses one chunk; a chunk the parser cannot take becomes one code block (no prose), never a crash. */
+function parseTree(text: string): Root {
+  try {
+    return processor.parse(limitNesting(text)) as Root;
+  } catch {
+    const end = { line: text.split('\n').length, column: 1, offset: text.length };
+    return { type: 'root', children: [{ type: 'code', value: text, position: { start: { line: 1, column: 1, offset: 0 }, end } }] };
+  }
 }
 
 class PlanBuilder {
@@ -195,10 +206,11 @@ class PlanBuilder {
   }
 
   private collectInlineComments(node: Nodes): void {
-    if (!('children' in node)) return;
-    for (const child of node.children as Nodes[]) {
-      if (child.type === 'html') this.collectComments(child.value, this.span(child).start, false);
-      else this.collectInlineComments(child);
+    // An explicit stack, in document order: inline nesting may be thousands deep.
+    const stack: Nodes[] = [node];
+    for (let n = stack.pop(); n; n = stack.pop()) {
+      if (n.type === 'html') this.collectComments(n.value, this.span(n).start, false);
+      else if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Nodes);
     }
   }
 

@@ -54,41 +54,44 @@ export class ProseBuilder {
   }
 
   phrasing(nodes: readonly PhrasingContent[]): void {
-    for (const node of nodes) this.inline(node);
+    // Depth first with an explicit stack: emphasis or links nested thousands deep must not overflow.
+    const stack: Nodes[] = [...nodes].reverse();
+    for (let node = stack.pop(); node; node = stack.pop()) {
+      const inner = this.inline(node);
+      for (let i = inner.length - 1; i >= 0; i--) stack.push(inner[i]);
+    }
   }
 
-  private inline(node: Nodes): void {
+  /** Adds a leaf's prose; returns the children of a node whose children are prose. */
+  private inline(node: Nodes): readonly PhrasingContent[] {
     const pos = node.position;
     const start = (pos?.start.offset ?? 0) + this.shift;
     const end = (pos?.end.offset ?? 0) + this.shift;
     switch (node.type) {
       case 'text':
         this.pushAligned(node.value, start, end);
-        return;
+        return [];
       case 'inlineCode':
         // Code is never prose; one neutral character keeps words on either side apart.
         this.pushAt('\uFFFC', start);
-        return;
+        return [];
       case 'html':
         if (isPlaceholder(node.value)) this.pushAt(node.value, start);
         else if (!node.value.startsWith('<!--')) this.pushAt(' ', start);
-        return;
+        return [];
       case 'break':
         this.pushAt(' ', start);
-        return;
+        return [];
       case 'link':
-        if (isBareUrl(node.children, node.url)) return;
-        this.phrasing(node.children);
-        return;
+        return isBareUrl(node.children, node.url) ? [] : node.children;
       case 'emphasis':
       case 'strong':
       case 'delete':
       case 'linkReference':
-        this.phrasing(node.children);
-        return;
+        return node.children;
       default:
         // images, footnote references and anything unknown are not prose
-        return;
+        return [];
     }
   }
 
