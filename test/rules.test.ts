@@ -2,32 +2,12 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { applyEdits, builtinRules, builtinRulesDir, type TextEdit } from '../server/src/engine/index';
+import { applyEdits, builtinRules, builtinRulesDir } from '../server/src/engine/index';
+import { keepsUntouchedLines, touchedLines } from './support/edits';
 import { asExpected, expectations, fixtureOptions, lintWith, readFixture, show } from './support/fixtures';
 
 const FIXTURES = join(__dirname, 'rules');
 const DOC_HEADINGS = ['## Principle', '## What fires', '## What does not fire', '## Example', '## Fix'];
-
-/** Lines of `before` that the edits do not touch must all survive, in order. */
-function keepsUntouchedLines(before: string, after: string, touched: Set<number>): boolean {
-  const kept = after.split(/\r\n|\r|\n/);
-  let j = 0;
-  for (const [i, line] of before.split(/\r\n|\r|\n/).entries()) {
-    if (touched.has(i)) continue;
-    while (j < kept.length && kept[j] !== line) j++;
-    if (j === kept.length) return false;
-    j++;
-  }
-  return true;
-}
-
-/** Whether an edit changes line `l`: a replacement does; an insertion only when it lands inside the line's text. */
-function changesLine(text: string, e: TextEdit, l: number): boolean {
-  const { start, end } = e.range;
-  if (start.line !== end.line || start.character !== end.character) return true;
-  const atLineEnd = start.character === (text.split(/\r\n|\r|\n/)[l] ?? '').length;
-  return !((start.character === 0 && /[\r\n]$/.test(e.newText)) || (atLineEnd && /^[\r\n]/.test(e.newText)));
-}
 
 for (const rule of builtinRules().rules) {
   const id = rule.meta.id;
@@ -63,8 +43,7 @@ for (const rule of builtinRules().rules) {
         for (const f of findings) {
           const fix = f.fixes[0];
           if (!fix) continue;
-          const touched = new Set<number>();
-          for (const e of fix.edits) for (let l = e.range.start.line; l <= e.range.end.line; l++) if (changesLine(text, e, l)) touched.add(l);
+          const touched = touchedLines(text, fix.edits);
           const fixed = applyEdits(text, fix.edits);
           assert.ok(keepsUntouchedLines(text, fixed, touched), `fix "${fix.title}" lost a line`);
           assert.equal(lintWith(fixed, id, options).length, findings.length - 1, `fix "${fix.title}" at ${f.range.start.line + 1} did not remove exactly its finding:\n${fixed}`);

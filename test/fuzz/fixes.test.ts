@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { applyEdits, lintDocument } from '../../server/src/engine/index';
+import { keepsUntouchedLines, touchedLines } from '../support/edits';
+import { fuzz, PLAN_LINES } from './support';
+
+const lint = (text: string) => lintDocument(text, { noConfig: true, forcePlan: true }).findings;
+
+/** Random plans: a title, then realistic lines from the rules' fixtures, in paragraphs. */
+const plan = fc
+  .tuple(fc.array(fc.constantFrom(...PLAN_LINES), { minLength: 1, maxLength: 30 }), fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), fc.constantFrom('\n', '\r\n'))
+  .map(([lines, gaps, eol]) => ['# Customer strategy 2026–2028', '', ...lines.flatMap((l, i) => (gaps[i] ? [l, ''] : [l]))].join(eol) + eol);
+
+describe('fuzz: quick fixes on random plans', () => {
+  let checked = 0;
+  it('every fix keeps every line it does not edit', () => {
+    fuzz(
+      fc.property(plan, (text) => {
+        for (const f of lint(text)) {
+          for (const fix of f.fixes) {
+            checked++;
+            const fixed = applyEdits(text, fix.edits);
+            assert.ok(keepsUntouchedLines(text, fixed, touchedLines(text, fix.edits)), `${f.ruleId}: "${fix.title}" lost a line`);
+          }
+        }
+      }),
+      25,
+    );
+    assert.ok(checked > 50, `only ${checked} fixes seen`);
+  });
+
+  it('fix-all is idempotent: a second round changes nothing', () => {
+    fuzz(
+      fc.property(plan, (text) => {
+        const preferred = (t: string) => lint(t).flatMap((f) => f.fixes.find((x) => x.isPreferred)?.edits ?? []);
+        const once = applyEdits(text, preferred(text));
+        assert.ok(keepsUntouchedLines(text, once, touchedLines(text, preferred(text))), 'fix-all lost a line');
+        assert.equal(applyEdits(once, preferred(once)), once);
+      }),
+      25,
+    );
+  });
+});
