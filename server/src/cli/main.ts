@@ -1,15 +1,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { computeScorecard, ConfigError, lintDocument, workspaceRootOf, type RuleMeta } from '../engine/index';
+import { ConfigError, lintDocument, type RuleMeta } from '../engine/index';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline';
 import { GitChanges } from './changed';
 import { expandTargets, UsageError } from './files';
-import { fingerprintFindings, keepFindings } from './fingerprint';
+import { keepFindings } from './fingerprint';
 import { FORMATTERS, SCORECARD_FORMATS } from './formatters/index';
 import type { FileResult } from './formatters/types';
 import { stylish } from './formatters/stylish';
-import { readText, ReadError } from './read';
+import { lintOptions } from './lint-file';
+import { lintFiles, WorkerFileError } from './pool';
+import { ReadError } from './read';
 import { appendJobSummary, stateAtBase } from './summary';
 
 const HELP = `Usage: stratlint [options] [files, folders or globs…]   (default: .)
@@ -109,31 +111,27 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     baseline = o.baseline ? readBaseline(resolve(io.cwd, o.baseline), o.baseline) : undefined;
     const changes = o['changed-since'] !== undefined ? GitChanges.since(o['changed-since'], io.cwd) : undefined;
     const targets = await expandTargets(args.positionals.length ? args.positionals : ['.'], io.cwd);
-    for (const t of targets) {
-      if (changes && !changes.has(t.path)) continue;
-      const shown = relative(io.cwd, t.path).replace(/\\/g, '/') || t.path;
-      const text = readText(t.path, shown);
-      const lintOptions = {
-        filePath: t.path,
-        configFile: o.config && resolve(io.cwd, o.config),
-        noConfig: o['no-config'],
-        forcePlan: t.explicit,
-        // Configs and packs are read from the plan's workspace (its git repository) only, unless named with --config.
-        stopDir: workspaceRootOf(t.path, io.cwd),
-        reportUnusedDisableDirectives: o['report-unused-disable-directives'],
-      };
-      const r = lintDocument(text, lintOptions);
-      if (!r.isPlan) continue;
-      for (const s of r.config.settings) rules.set(s.rule.meta.id, s.rule.meta);
-      for (const e of r.ruleErrors) io.stderr.write(`stratlint: rule ${e.ruleId} failed on ${shown}: ${e.error.message}\n`);
-      const scorecard = withScorecard ? computeScorecard(r.plan, r.config.settings, r.findings) : undefined;
-      // Fingerprints are taken over every finding, before --baseline or --quiet drop any.
-      const result: FileResult = { file: shown, text, findings: r.findings, fingerprints: fingerprintFindings(text, r.findings, rules), scorecard };
-      if (changes) result.before = stateAtBase(changes, t.path, result, (old) => lintDocument(old, lintOptions), rules, withScorecard);
+    const jobs = targets
+      .filter((t) => !changes || changes.has(t.path))
+      .map((t) => ({ path: t.path, explicit: t.explicit, shown: relative(io.cwd, t.path).replace(/\\/g, '/') || t.path }));
+    const run = {
+      cwd: io.cwd,
+      configFile: o.config && resolve(io.cwd, o.config),
+      noConfig: o['no-config']!,
+      reportUnusedDisableDirectives: o['report-unused-disable-directives']!,
+      withScorecard,
+    };
+    let i = 0;
+    for await (const { result, rules: ran, ruleErrors } of lintFiles(jobs, run)) {
+      const job = jobs[i++];
+      if (!result) continue;
+      for (const meta of ran) rules.set(meta.id, meta);
+      for (const e of ruleErrors) io.stderr.write(`stratlint: rule ${e.ruleId} failed on ${job.shown}: ${e.message}\n`);
+      if (changes) result.before = stateAtBase(changes, job.path, result, (old) => lintDocument(old, lintOptions(job, run)), rules, withScorecard);
       results.push(result);
     }
   } catch (e) {
-    if (e instanceof ConfigError || e instanceof UsageError || e instanceof ReadError) {
+    if (e instanceof ConfigError || e instanceof UsageError || e instanceof ReadError || e instanceof WorkerFileError) {
       io.stderr.write(`stratlint: ${e.message}\n`);
       return 2;
     }

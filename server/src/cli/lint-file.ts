@@ -1,0 +1,59 @@
+import { computeScorecard, lintDocument, workspaceRootOf, type RuleMeta } from '../engine/index';
+import { fingerprintFindings } from './fingerprint';
+import type { FileResult } from './formatters/types';
+import { readText } from './read';
+
+/** One file to lint, as the command line found it. */
+export interface LintJob {
+  path: string;
+  /** Path as shown to the user. */
+  shown: string;
+  /** Named on the command line: linted whatever the plan globs say. */
+  explicit: boolean;
+}
+
+/** What every file of a run is linted with (plain data: it is sent to worker threads). */
+export interface RunSettings {
+  cwd: string;
+  configFile?: string;
+  noConfig: boolean;
+  reportUnusedDisableDirectives: boolean;
+  withScorecard: boolean;
+}
+
+export interface Linted {
+  /** Undefined when the file is not a plan. */
+  result?: FileResult;
+  /** The rules that ran on it. */
+  rules: RuleMeta[];
+  /** Rules that threw (their findings are missing). */
+  ruleErrors: { ruleId: string; message: string }[];
+}
+
+export function lintOptions(job: LintJob, run: RunSettings) {
+  return {
+    filePath: job.path,
+    configFile: run.configFile,
+    noConfig: run.noConfig,
+    forcePlan: job.explicit,
+    // Configs and packs are read from the plan's workspace (its git repository) only, unless named with --config.
+    stopDir: workspaceRootOf(job.path, run.cwd),
+    reportUnusedDisableDirectives: run.reportUnusedDisableDirectives,
+  };
+}
+
+/** Reads and lints one file; throws ReadError or ConfigError. The plan model is dropped here: only the text and findings are kept. */
+export function lintFile(job: LintJob, run: RunSettings): Linted {
+  const text = readText(job.path, job.shown);
+  const r = lintDocument(text, lintOptions(job, run));
+  if (!r.isPlan) return { rules: [], ruleErrors: [] };
+  const rules = r.config.settings.map((s) => s.rule.meta);
+  const scorecard = run.withScorecard ? computeScorecard(r.plan, r.config.settings, r.findings) : undefined;
+  // Fingerprints are taken over every finding, before --baseline or --quiet drop any.
+  const fingerprints = fingerprintFindings(text, r.findings, new Map(rules.map((m) => [m.id, m])));
+  return {
+    result: { file: job.shown, text, findings: r.findings, fingerprints, scorecard },
+    rules,
+    ruleErrors: r.ruleErrors.map((e) => ({ ruleId: e.ruleId, message: e.error.message })),
+  };
+}

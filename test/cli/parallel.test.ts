@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT, run, tree, write } from './helpers';
+
+const DOCS = join(ROOT, '../shared/corpus/docs');
+
+/** The bundled CLI, which lints many files on worker threads (from sources, tests lint them in-process). */
+function bin(args: string[], cwd: string) {
+  return spawnSync(process.execPath, [join(ROOT, 'bin/stratlint.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+}
+
+describe('CLI on many files (worker threads)', () => {
+  // The shared strategy documents, opted in as plans, plus a folder that is not a plan.
+  const files: Record<string, string> = { 'notes/readme.md': '# Notes\n\nNot a plan.\n' };
+  for (const f of readdirSync(DOCS).filter((f) => f.endsWith('.md'))) files[`plans/${f}`] = `---\nstratlint: true\n---\n${readFileSync(join(DOCS, f), 'utf8')}`;
+  const dir = tree(files);
+
+  it('reports exactly what the single-threaded run reports, in the same order', async () => {
+    const inProcess = await run(['--no-config', '--format', 'json', '.'], dir);
+    const parallel = bin(['--no-config', '--format', 'json', '.'], dir);
+    assert.equal(parallel.stderr, inProcess.stderr);
+    assert.equal(parallel.status, inProcess.code);
+    assert.ok(Object.keys(files).length >= 9, 'enough files for the workers');
+    assert.equal(parallel.stdout, inProcess.stdout);
+    assert.ok((JSON.parse(parallel.stdout) as unknown[]).length > 0);
+  });
+
+  it('stops with exit code 2 and the file named when a worker meets a binary file or a broken config', () => {
+    const broken = tree(files);
+    write(broken, { 'plans/zz-image.md': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]) });
+    const r = bin(['--no-config', '.'], broken);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'stratlint: plans/zz-image.md: not a text file (it contains NUL bytes)\n');
+    write(broken, { 'plans/zz-image.md': '# ok\n', 'plans/.stratlint.yaml': 'rules:\n  no-such-rule: error\n' });
+    const c = bin(['.'], broken);
+    assert.equal(c.status, 2);
+    assert.match(c.stderr, /^stratlint: .*no-such-rule/);
+  });
+});
