@@ -20,6 +20,7 @@ import {
   type ResolvedConfig,
 } from '../engine/index';
 import type { Settings, SettingsStore } from './settings';
+import { ChunkCache } from '../engine/plan/parse';
 import { uriToPath, type WorkspaceFolders } from './workspace';
 
 export interface LintOutcome {
@@ -58,12 +59,17 @@ interface Run {
 
 let outcomes = 0;
 
+/** Documents whose parsed chunks are kept: the ones edited last (an edit re-parses only the chunks it touched). */
+const CACHED_DOCUMENTS = 8;
+
 export class Linter {
   private readonly results = new Map<string, LintOutcome>();
   private readonly running = new Map<string, Run>();
   private readonly lastValidConfig = new Map<string, ResolvedConfig>();
   private readonly forced = new Set<string>();
   private readonly loggedRuleErrors = new Map<string, Set<string>>();
+  /** Parsed chunks per document, most recently linted last. */
+  private readonly chunkCaches = new Map<string, ChunkCache>();
   private generation = 0;
 
   constructor(
@@ -95,6 +101,7 @@ export class Linter {
     this.lastValidConfig.delete(uri);
     this.loggedRuleErrors.delete(uri);
     this.forced.delete(uri);
+    this.chunkCaches.delete(uri);
   }
 
   /** The most recent outcome, whatever version it was for. */
@@ -162,7 +169,7 @@ export class Linter {
         const outcome: LintOutcome = { id: ++outcomes, uri, version, generation, settings, assessments: new Map() };
         if (settings.enable) {
           const text = doc.getText();
-          const plan = parsePlan(text);
+          const plan = parsePlan(text, this.chunkCache(uri, text.length));
           await nextTurn(); // let newer edits and cancellations in before the rules run
           if (stale()) return undefined;
           Object.assign(outcome, this.lintParsed(uri, text, plan, settings));
@@ -183,6 +190,17 @@ export class Linter {
         }),
     };
     return run;
+  }
+
+  private chunkCache(uri: string, size: number): ChunkCache {
+    const cache = this.chunkCaches.get(uri) ?? new ChunkCache(2 * size + 65_536);
+    this.chunkCaches.delete(uri);
+    this.chunkCaches.set(uri, cache);
+    for (const [other] of this.chunkCaches) {
+      if (this.chunkCaches.size <= CACHED_DOCUMENTS) break;
+      this.chunkCaches.delete(other);
+    }
+    return cache;
   }
 
   private lintParsed(uri: string, text: string, plan: Plan, settings: Settings): Pick<LintOutcome, 'result' | 'configError'> {

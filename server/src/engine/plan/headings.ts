@@ -10,9 +10,17 @@ export function normalizeHeading(text: string): string {
   return t.trim();
 }
 
+/** Normalized aliases, padded: rules compare the same few hundred aliases with every block's sections. */
+const aliases = new Map<string, string>();
+
 /** Whether the normalized heading contains the alias as whole words. */
 export function headingMatches(normalized: string, alias: string): boolean {
-  const a = normalizeHeading(alias);
-  if (!a) return false;
-  return ` ${normalized} `.includes(` ${a} `);
+  let a = aliases.get(alias);
+  if (a === undefined) {
+    if (aliases.size > 10_000) aliases.clear();
+    const n = normalizeHeading(alias);
+    a = n ? ` ${n} ` : '';
+    aliases.set(alias, a);
+  }
+  return a !== '' && ` ${normalized} `.includes(a);
 }
