@@ -26,8 +26,8 @@ function proseLines(docsDir: string): string[] {
   for (const f of [...files, ...readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => join(docsDir, f))]) {
     for (const line of readFileSync(f, 'utf8').split('\n')) {
       const clean = line.replace(/<!--.*?-->/g, '').trimEnd();
-      // headings are placed by the generator; fences and front matter would swallow what follows
-      if (clean.trim() && !/^(#|---|```|~~~|\w+:\s)/.test(clean)) out.push(clean);
+      // headings are placed by the generator; fences, HTML and front matter would swallow what follows
+      if (clean.trim() && !/^(#|---|```|~~~|<|\w+:\s)/.test(clean)) out.push(clean);
     }
   }
   return out.sort();
@@ -55,7 +55,10 @@ export class PlanGenerator {
     while (out.length < lineCount) {
       if (out.length === 6 || this.next() < 0.04) out.push(`${this.next() < 0.3 ? '###' : '##'} ${this.pick(HEADINGS)} ${++section}`, '');
       else {
-        out.push(this.pick(this.lines));
+        const line = this.pick(this.lines);
+        // link reference definitions stand apart from paragraphs, as writers place them
+        if (/^\[[^\]]+\]:/.test(line)) out.push('', line, '');
+        else out.push(line);
         if (this.next() < 0.75) out.push('');
       }
     }

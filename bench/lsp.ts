@@ -38,8 +38,11 @@ export class Server {
     connection.listen();
   }
 
-  static async start(dir: string): Promise<Server> {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/stratlint-ls.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
+  /** Starts the server; `nodeArgs` go to its Node process (e.g. --cpu-prof to profile it). */
+  static async start(dir: string, nodeArgs: string[] = []): Promise<Server> {
+    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/stratlint-ls.js'), '--stdio'], { cwd: dir, stdio: ['pipe', 'pipe', 'inherit'] });
+    // The server exits on `exit`; a message still on its way must not crash the benchmark.
+    child.stdin.on('error', () => undefined);
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const server = new Server(child.pid!, connection, () => child.kill());
     await connection.sendRequest(InitializeRequest.type, {
@@ -79,7 +82,8 @@ export class Server {
 
   async stop(): Promise<void> {
     await this.connection.sendRequest('shutdown').catch(() => undefined);
-    this.connection.sendNotification('exit');
+    await this.connection.sendNotification('exit').catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 100));
     this.connection.dispose();
     this.stopProcess();
   }
@@ -89,8 +93,8 @@ export class Server {
  * Types one character at a time into a line in the middle of the plan, waiting for the
  * diagnostics of each version. Latency is counted from the end of the typing pause.
  */
-export async function editLatency(dir: string, planPath: string, edits = 50): Promise<number[]> {
-  const server = await Server.start(dir);
+export async function editLatency(dir: string, planPath: string, edits = 50, nodeArgs: string[] = []): Promise<number[]> {
+  const server = await Server.start(dir, nodeArgs);
   try {
     const uri = server.open(planPath);
     await server.diagnosed(uri, 1);

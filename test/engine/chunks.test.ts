@@ -29,7 +29,15 @@ describe('chunked parsing', () => {
       splitChunks(text).map((c) => c.text.split('\n')[0]),
       ['---', '# One', '# Two'],
     );
-    assert.equal(splitChunks('[a]: https://example.com\n\n' + text).length, 1, 'reference definitions: no split');
+    const defined = splitChunks(`[a]: https://example.com\n\n${text}See [B].\n\n[b]: /b 'B'\n`);
+    assert.deepEqual(
+      defined.map((c) => c.definitions),
+      ['[a]: https://example.com', undefined, "[b]: /b 'B'"],
+      'a chunk carries the definitions of the labels it mentions',
+    );
+    for (const unsafe of ['Text\n[a]: /a\n', '> [a]: /a\n', '[a]:\n  /a\n', '[^1]: note\n', '- [a]: /a\n']) {
+      assert.equal(splitChunks(unsafe + text).length, 1, `no split: ${JSON.stringify(unsafe)}`);
+    }
   });
 
   for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.md'))) {
@@ -38,6 +46,14 @@ describe('chunked parsing', () => {
       assert.deepEqual(shape(parsePlan(text)), shape(whole(text)));
     });
   }
+
+  it('resolves a reference against a definition in another chunk as a whole parse does', () => {
+    const pad = 'Customers finish work sooner. '.repeat(80);
+    const text = `# Plan\n\nSee [the survey][s] and [missing][m].\n\n${pad}\n\n## Sources\n\n${pad}\n\n[s]: https://example.com/survey "Survey"\n`;
+    assert.ok(splitChunks(text).length > 1);
+    assert.deepEqual(shape(parsePlan(text)), shape(whole(text)));
+    assert.equal(parsePlan(text).blocks[1].text, 'See the survey and [missing][m].');
+  });
 
   it('reuses cached chunks and still maps positions after an edit above them', () => {
     const cache = new ChunkCache();

@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { lintDocument } from '../../server/src/engine/index';
-import { ChunkCache, parsePlan } from '../../server/src/engine/plan/parse';
-import { fuzz, PLAN_LINES } from './support';
+import type { Plan } from '../../server/src/engine/plan/model';
+import { ChunkCache, parseChunks, parsePlan } from '../../server/src/engine/plan/parse';
+import { fuzz, markdown, PLAN_LINES } from './support';
 
 /** A plan long enough to be parsed in several chunks (a chunk is at least 2 KB). */
 const BASE = (() => {
@@ -25,6 +26,29 @@ function apply(text: string, e: { at: number; length: number; text: string }): s
 }
 
 const lint = (text: string, cache?: ChunkCache) => lintDocument(text, { noConfig: true, forcePlan: true, plan: parsePlan(text, cache) });
+
+/** What rules see of a plan. */
+const shape = (p: Plan) => ({
+  blocks: p.blocks.map((b) => [b.kind, b.text, Array.from(b.docOffsets), b.start, b.end, b.inQuote, b.label, b.section.start]),
+  sections: p.sections.map((s) => [s.level, s.normalized, s.start, s.end, s.blockStart, s.blockEnd]),
+  comments: p.comments,
+  title: p.title,
+});
+
+describe('chunked parsing of random documents', () => {
+  it('gives the plan of a whole-document parse (definitions, fences, comments, containers across chunks)', () => {
+    const filler = `${'Customers finish their month-end close two days sooner. '.repeat(40)}\n\n`;
+    const doc = fc
+      .array(fc.tuple(fc.constantFrom('# Plan', '## Goals', '### Customers', 'Text', '[s]: /s', '> [s]: /q', 'See [s] and [t].'), markdown), { minLength: 2, maxLength: 6 })
+      .map((sections) => sections.map(([head, body]) => `${head}\n\n${body}\n\n${filler}`).join(''));
+    fuzz(
+      fc.property(doc, (text) => {
+        assert.deepEqual(shape(parsePlan(text)), shape(parseChunks(text, [{ start: 0, text }])));
+      }),
+      80,
+    );
+  });
+});
 
 describe('incremental parsing: chunks reused from the cache give the findings of a full re-lint', () => {
   it('for random edit sequences', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { lintDocument } from '../../server/src/engine/index';
-import { assertRangesInside, fuzz, LONG, PLAN_LINES } from './support';
+import { assertRangesInside, fuzz, LONG, markdown, PLAN_LINES } from './support';
 
 /** Lints as the CLI does a file named on the command line (every rule runs, no config). */
 function lint(text: string) {
@@ -11,20 +11,6 @@ function lint(text: string) {
   assertRangesInside(text, r.findings);
   return r;
 }
-
-/** Markdown syntax in awkward combinations, mixed with plan prose and hostile characters. */
-const piece = fc.oneof(
-  fc.constantFrom(...PLAN_LINES),
-  fc.constantFrom(
-    '# Strategy', '## Goals', '### Target customers', '---', '```', '~~~', '<!--', '-->', '<div>', '> ', '- ', '* ', '1. ', '   ', '\t',
-    '| a | b |', '|---|---|', '[x]: http://e.com', '[x]', '**', '_', '`', '\\', '&amp;', '<!-- stratlint-disable -->',
-    '<!-- stratlint-disable-next-line value-proposition -- why -->', 'stratlint: true', 'period: 2026', '\0', '\uFEFF', '\uD800', '\uDC00', '\uD83D\uDE00',
-    '\r\n', '\r', '\n', '\n\n', '\u2028', '\u00A0', 'é', '\u0301',
-  ),
-  fc.string({ maxLength: 12 }),
-  fc.string({ unit: 'binary', maxLength: 8 }),
-);
-const markdown = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
 
 describe('fuzz: any Markdown lints without an exception, with every range inside the document', () => {
   it('random Markdown built from syntax, plan prose and hostile characters', () => {

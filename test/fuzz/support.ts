@@ -43,3 +43,17 @@ export const PLAN_LINES: readonly string[] = (() => {
   }
   return [...out].sort();
 })();
+
+/** Markdown syntax in awkward combinations, mixed with plan prose and hostile characters. */
+export const piece = fc.oneof(
+  fc.constantFrom(...PLAN_LINES),
+  fc.constantFrom(
+    '# Strategy', '## Goals', '### Target customers', '---', '```', '~~~', '<!--', '-->', '<div>', '> ', '- ', '* ', '1. ', '   ', '\t',
+    '| a | b |', '|---|---|', '[x]: http://e.com', '[x]', '**', '_', '`', '\\', '&amp;', '<!-- stratlint-disable -->',
+    '<!-- stratlint-disable-next-line value-proposition -- why -->', 'stratlint: true', 'period: 2026', '\0', '\uFEFF', '\uD800', '\uDC00', '\uD83D\uDE00',
+    '\r\n', '\r', '\n', '\n\n', '\u2028', '\u00A0', 'é', '\u0301',
+  ),
+  fc.string({ maxLength: 12 }),
+  fc.string({ unit: 'binary', maxLength: 8 }),
+);
+export const markdown = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));

@@ -2,19 +2,31 @@
  * Splits a document into top-level chunks at ATX headings that start a line outside fenced
  * code and HTML comments. Each chunk parses on its own to the same tree as the whole document
  * would give, which keeps micromark's cost near linear on large plans and lets an editor
- * re-parse only the chunk that changed. Documents with link reference definitions are not
- * split: a reference in one chunk may need a definition in another.
+ * re-parse only the chunk that changed. A reference in one chunk may need a link reference
+ * definition in another: a chunk carries the document's definitions of the labels it mentions,
+ * parsed after its own text. Where definitions cannot be read safely line by line (footnotes, definitions in lists
+ * or quotes, over several lines, or right under a paragraph) the document is not split.
  */
 export interface Chunk {
   start: number;
   text: string;
+  /** The document's link reference definitions of labels the chunk mentions, to parse after its text. */
+  definitions?: string;
 }
+
+/** Something that may be a link reference or footnote definition, at any container depth. */
+const DEFINITION_LIKE = /^[ \t>*+\-\d.)]*\[[^\]\n]+\]:/;
+/** A complete one-line link reference definition at the top level: label, destination, optional title. */
+const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
 
 const MIN_CHUNK = 2048;
 
 export function splitChunks(text: string, from = 0): Chunk[] {
   const body = text.slice(from);
-  if (/^ {0,3}\[[^\]\n]+\]:/m.test(body)) return [{ start: from, text: body }];
+  const whole = [{ start: from, text: body }];
+  const definitions: string[] = [];
+  // A definition cannot interrupt a paragraph: one counts only after a blank line, a heading or another definition.
+  let definitionMayStart = true;
   const chunks: Chunk[] = [];
   let chunkStart = 0;
   let fence: string | undefined;
@@ -32,6 +44,9 @@ export function splitChunks(text: string, from = 0): Chunk[] {
       if (line.includes('-->')) inComment = false;
     } else if (inHtml) {
       if (line.trim() === '') inHtml = false;
+    } else if (DEFINITION_LIKE.test(line)) {
+      if (!definitionMayStart || !DEFINITION.test(line)) return whole;
+      definitions.push(line);
     } else {
       const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
       if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) fence = open[1];
@@ -42,10 +57,26 @@ export function splitChunks(text: string, from = 0): Chunk[] {
         chunkStart = pos;
       }
     }
+    definitionMayStart = !fence && !inComment && !inHtml && (line.trim() === '' || /^ {0,3}#{1,6}(?:\s|$)/.test(line) || DEFINITION.test(line));
     pos = end + 1;
   }
   chunks.push({ start: from + chunkStart, text: body.slice(chunkStart) });
-  return chunks;
+  if (definitions.length === 0) return chunks;
+  // An unclosed fence or comment would swallow the definitions appended to the last chunk.
+  if (fence || inComment || chunks.length === 1) return whole;
+  const labelled = definitions.map((line) => ({ line, label: normalizeLabel(/\[([^\]]+)\]/.exec(line)![1]) }));
+  // Labels with escapes or brackets are not worth matching exactly: give such documents every definition.
+  const all = labelled.some((d) => /[\\[\]]/.test(d.label));
+  return chunks.map((c) => {
+    const mentioned = new Set(Array.from(c.text.matchAll(/\[([^[\]]+)\]/g), (m) => normalizeLabel(m[1])));
+    const used = labelled.filter((d) => all || mentioned.has(d.label)).map((d) => d.line);
+    return used.length ? { ...c, definitions: used.join('\n') } : c;
+  });
+}
+
+/** Labels match as micromark matches them: white space collapsed, case folded. */
+function normalizeLabel(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
 }
 
 function frontMatterEnd(body: string): number {

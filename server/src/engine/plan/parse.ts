@@ -56,7 +56,9 @@ export function parseChunks(text: string, chunks: readonly Chunk[], cache?: Chun
   const lines = new LineIndex(text);
   const builder = new PlanBuilder(text);
   for (const chunk of chunks) {
-    const tree = cache ? cache.parse(chunk.text) : parseTree(chunk.text);
+    // Definitions go after the chunk's own text (behind a blank line): its nodes keep their offsets.
+    const source = chunk.definitions ? `${chunk.text}\n\n${chunk.definitions}\n` : chunk.text;
+    const tree = cache ? cache.parse(source) : parseTree(source);
     builder.walkChunk(tree, chunk.start);
   }
   const { sections, root } = builder.finishSections();
