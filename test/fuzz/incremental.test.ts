@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { lintDocument } from '../../server/src/engine/index';
 import type { Plan } from '../../server/src/engine/plan/model';
 import { ChunkCache, parseChunks, parsePlan } from '../../server/src/engine/plan/parse';
+import { PatternMemo, withPatternMemo } from '../../server/src/engine/patterns/memo';
 import { fuzz, markdown, PLAN_LINES } from './support';
 
 /** A plan long enough to be parsed in several chunks (a chunk is at least 2 KB). */
@@ -25,7 +26,14 @@ function apply(text: string, e: { at: number; length: number; text: string }): s
   return text.slice(0, start) + e.text + text.slice(start + e.length);
 }
 
-const lint = (text: string, cache?: ChunkCache) => lintDocument(text, { noConfig: true, forcePlan: true, plan: parsePlan(text, cache) });
+/** Lints as the language server does: with the document's chunk cache and pattern memo when given. */
+function lint(text: string, cache?: { chunks: ChunkCache; patterns: PatternMemo }) {
+  if (!cache) return lintDocument(text, { noConfig: true, forcePlan: true });
+  const plan = parsePlan(text, cache.chunks);
+  const result = withPatternMemo(cache.patterns, () => lintDocument(text, { noConfig: true, forcePlan: true, plan }));
+  cache.patterns.sweep();
+  return result;
+}
 
 /** What rules see of a plan. */
 const shape = (p: Plan) => ({
@@ -50,12 +58,12 @@ describe('chunked parsing of random documents', () => {
   });
 });
 
-describe('incremental parsing: chunks reused from the cache give the findings of a full re-lint', () => {
+describe('incremental linting: cached chunks and remembered pattern answers give the findings of a full re-lint', () => {
   it('for random edit sequences', () => {
     assert.ok(BASE.length > 8_000, 'several chunks');
     fuzz(
       fc.property(fc.array(edit, { minLength: 1, maxLength: 12 }), (edits) => {
-        const cache = new ChunkCache();
+        const cache = { chunks: new ChunkCache(), patterns: new PatternMemo() };
         let text = BASE;
         lint(text, cache);
         for (const e of edits) {

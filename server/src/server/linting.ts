@@ -21,6 +21,7 @@ import {
 } from '../engine/index';
 import type { Settings, SettingsStore } from './settings';
 import { ChunkCache } from '../engine/plan/parse';
+import { PatternMemo, withPatternMemo } from '../engine/patterns/memo';
 import { uriToPath, type WorkspaceFolders } from './workspace';
 
 export interface LintOutcome {
@@ -59,8 +60,16 @@ interface Run {
 
 let outcomes = 0;
 
-/** Documents whose parsed chunks are kept: the ones edited last (an edit re-parses only the chunks it touched). */
+/**
+ * Documents whose parsed chunks and pattern answers are kept: the ones linted last. An edit
+ * re-parses only the chunks it touched, and rules scan only the text that changed.
+ */
 const CACHED_DOCUMENTS = 8;
+
+interface DocumentCache {
+  chunks: ChunkCache;
+  patterns: PatternMemo;
+}
 
 export class Linter {
   private readonly results = new Map<string, LintOutcome>();
@@ -68,8 +77,8 @@ export class Linter {
   private readonly lastValidConfig = new Map<string, ResolvedConfig>();
   private readonly forced = new Set<string>();
   private readonly loggedRuleErrors = new Map<string, Set<string>>();
-  /** Parsed chunks per document, most recently linted last. */
-  private readonly chunkCaches = new Map<string, ChunkCache>();
+  /** Per document, most recently linted last. */
+  private readonly caches = new Map<string, DocumentCache>();
   private generation = 0;
 
   constructor(
@@ -101,7 +110,7 @@ export class Linter {
     this.lastValidConfig.delete(uri);
     this.loggedRuleErrors.delete(uri);
     this.forced.delete(uri);
-    this.chunkCaches.delete(uri);
+    this.caches.delete(uri);
   }
 
   /** The most recent outcome, whatever version it was for. */
@@ -169,11 +178,15 @@ export class Linter {
         const outcome: LintOutcome = { id: ++outcomes, uri, version, generation, settings, assessments: new Map() };
         if (settings.enable) {
           const text = doc.getText();
-          const plan = parsePlan(text, this.chunkCache(uri, text.length));
+          const cache = this.cacheFor(uri, text.length);
+          const plan = parsePlan(text, cache.chunks);
           await nextTurn(); // let newer edits and cancellations in before the rules run
           if (stale()) return undefined;
-          Object.assign(outcome, this.lintParsed(uri, text, plan, settings));
-          if (outcome.result?.isPlan) outcome.assessments = assessPlan(plan, outcome.result.config.settings);
+          withPatternMemo(cache.patterns, () => {
+            Object.assign(outcome, this.lintParsed(uri, text, plan, settings));
+            if (outcome.result?.isPlan) outcome.assessments = assessPlan(plan, outcome.result.config.settings);
+          });
+          cache.patterns.sweep();
           this.logRuleErrors(uri, outcome.result);
         }
         if (stale()) return undefined;
@@ -192,13 +205,13 @@ export class Linter {
     return run;
   }
 
-  private chunkCache(uri: string, size: number): ChunkCache {
-    const cache = this.chunkCaches.get(uri) ?? new ChunkCache(2 * size + 65_536);
-    this.chunkCaches.delete(uri);
-    this.chunkCaches.set(uri, cache);
-    for (const [other] of this.chunkCaches) {
-      if (this.chunkCaches.size <= CACHED_DOCUMENTS) break;
-      this.chunkCaches.delete(other);
+  private cacheFor(uri: string, size: number): DocumentCache {
+    const cache = this.caches.get(uri) ?? { chunks: new ChunkCache(2 * size + 65_536), patterns: new PatternMemo() };
+    this.caches.delete(uri);
+    this.caches.set(uri, cache);
+    for (const [other] of this.caches) {
+      if (this.caches.size <= CACHED_DOCUMENTS) break;
+      this.caches.delete(other);
     }
     return cache;
   }

@@ -1,4 +1,5 @@
 import { RE2JS } from 're2js';
+import { activeMemo } from './memo';
 
 /** Named alternatives a pattern can use as `{name}`, e.g. `{customer}` for customers, users, clients … */
 export type Terms = Readonly<Record<string, readonly string[]>>;
@@ -14,7 +15,12 @@ export interface Match {
  * A pattern from a rule pack, compiled for RE2's linear-time engine so that no pack can
  * hang the editor. Case-insensitive unless the pattern itself says `(?-i:…)`.
  */
+let patterns = 0;
+
 export class Pattern {
+  /** Identifies the pattern in a PatternMemo. */
+  private readonly id = patterns++;
+
   private constructor(
     readonly source: string,
     private readonly re: RE2JS,
@@ -31,12 +37,16 @@ export class Pattern {
 
   /** Whether the pattern occurs in the text: on re2js's DFA, far faster than finding where. */
   test(text: string): boolean {
-    return this.re.test(text);
+    const memo = activeMemo();
+    if (!memo) return this.re.test(text);
+    let found = memo.get(text, this.id);
+    if (found === undefined) memo.set(text, this.id, (found = this.re.test(text)));
+    return found;
   }
 
   *matches(text: string): Generator<Match> {
     // Most texts hold no match: ask the DFA first, locate matches (a slower engine) only when there are some.
-    if (!this.re.test(text)) return;
+    if (!this.test(text)) return;
     const m = this.re.matcher(text);
     let from = 0;
     while (from <= text.length && m.find(from)) {

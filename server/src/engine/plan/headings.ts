@@ -10,17 +10,21 @@ export function normalizeHeading(text: string): string {
   return t.trim();
 }
 
-/** Normalized aliases, padded: rules compare the same few hundred aliases with every block's sections. */
-const aliases = new Map<string, string>();
+/** Answers by heading, then alias: rules ask about the same few headings and aliases for every block. */
+const answers = new Map<string, Map<string, boolean>>();
 
 /** Whether the normalized heading contains the alias as whole words. */
 export function headingMatches(normalized: string, alias: string): boolean {
-  let a = aliases.get(alias);
-  if (a === undefined) {
-    if (aliases.size > 10_000) aliases.clear();
-    const n = normalizeHeading(alias);
-    a = n ? ` ${n} ` : '';
-    aliases.set(alias, a);
+  let byAlias = answers.get(normalized);
+  if (!byAlias) {
+    if (answers.size > 10_000) answers.clear();
+    answers.set(normalized, (byAlias = new Map()));
   }
-  return a !== '' && ` ${normalized} `.includes(a);
+  let found = byAlias.get(alias);
+  if (found === undefined) {
+    const a = normalizeHeading(alias);
+    found = a !== '' && ` ${normalized} `.includes(` ${a} `);
+    byAlias.set(alias, found);
+  }
+  return found;
 }

@@ -7,12 +7,21 @@ export function sectionsMatching(plan: Plan, aliases: readonly string[]): Sectio
   return plan.sections.filter((s) => s.level > 0 && aliases.some((a) => headingMatches(s.normalized, a)));
 }
 
+/** Answers per section and alias list: rules ask for every block, and a section holds many. */
+const sectionAnswers = new WeakMap<Section, Map<readonly string[], boolean>>();
+
 /** Whether the block lies in a section (or subsection of one) whose heading matches an alias. */
 export function inSectionMatching(block: Block, aliases: readonly string[]): boolean {
-  for (let s: Section | undefined = block.section; s && s.level > 0; s = s.parent) {
-    if (aliases.some((a) => headingMatches(s.normalized, a))) return true;
+  const section = block.section;
+  let byAliases = sectionAnswers.get(section);
+  if (!byAliases) sectionAnswers.set(section, (byAliases = new Map()));
+  let found = byAliases.get(aliases);
+  if (found === undefined) {
+    found = false;
+    for (let s: Section | undefined = section; s && s.level > 0 && !found; s = s.parent) found = aliases.some((a) => headingMatches(s.normalized, a));
+    byAliases.set(aliases, found);
   }
-  return false;
+  return found;
 }
 
 export function blocksOf(plan: Plan, section: Section): Block[] {

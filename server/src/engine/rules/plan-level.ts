@@ -6,7 +6,14 @@ import type { Assessment, Rule, RuleMeta } from './types';
  * A plan-level rule from its assessment: one finding on the title when the principle is
  * missing, with the rule's section template as the fix.
  */
-export function planLevelRule(meta: RuleMeta, assess: (plan: Plan) => Assessment): Rule {
+export function planLevelRule(meta: RuleMeta, assessPlan: (plan: Plan) => Assessment): Rule {
+  // The lint and the scorecard both assess the plan: once is enough.
+  const assessed = new WeakMap<Plan, Assessment>();
+  const assess = (plan: Plan): Assessment => {
+    let a = assessed.get(plan);
+    if (!a) assessed.set(plan, (a = assessPlan(plan)));
+    return a;
+  };
   return {
     meta,
     assess,
