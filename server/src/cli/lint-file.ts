@@ -1,4 +1,5 @@
 import { computeScorecard, lintDocument, workspaceRootOf, type RuleMeta } from '../engine/index';
+import { PatternMemo, withPatternMemo } from '../engine/patterns/memo';
 import { fingerprintFindings } from './fingerprint';
 import type { FileResult } from './formatters/types';
 import { readText } from './read';
@@ -45,10 +46,12 @@ export function lintOptions(job: LintJob, run: RunSettings) {
 /** Reads and lints one file; throws ReadError or ConfigError. The plan model is dropped here: only the text and findings are kept. */
 export function lintFile(job: LintJob, run: RunSettings): Linted {
   const text = readText(job.path, job.shown);
-  const r = lintDocument(text, lintOptions(job, run));
+  // Rules that look for evidence across a section or the whole plan scan the same blocks again and again.
+  const memo = new PatternMemo();
+  const r = withPatternMemo(memo, () => lintDocument(text, lintOptions(job, run)));
   if (!r.isPlan) return { rules: [], ruleErrors: [] };
   const rules = r.config.settings.map((s) => s.rule.meta);
-  const scorecard = run.withScorecard ? computeScorecard(r.plan, r.config.settings, r.findings) : undefined;
+  const scorecard = run.withScorecard ? withPatternMemo(memo, () => computeScorecard(r.plan, r.config.settings, r.findings)) : undefined;
   // Fingerprints are taken over every finding, before --baseline or --quiet drop any.
   const fingerprints = fingerprintFindings(text, r.findings, new Map(rules.map((m) => [m.id, m])));
   return {

@@ -16,27 +16,43 @@ export interface Match {
  * hang the editor. Case-insensitive unless the pattern itself says `(?-i:…)`.
  */
 let patterns = 0;
+const NONE: readonly Match[] = Object.freeze([]);
 
 export class Pattern {
   /** Identifies the pattern in a PatternMemo. */
   private readonly id = patterns++;
 
+  /** All patterns of the list this one was compiled with, as one: none of them occurs where it does not. */
+  private group?: Pattern;
+  /** The group's last answer: the patterns of a list are asked about the same text in a row. */
+  private last?: { text: string; found: boolean };
+
   private constructor(
     readonly source: string,
+    private readonly expanded: string,
     private readonly re: RE2JS,
   ) {}
 
   static compile(source: string, terms: Terms = {}): Pattern {
     const expanded = expandTerms(source, terms, []);
     try {
-      return new Pattern(source, RE2JS.compile(expanded, RE2JS.CASE_INSENSITIVE));
+      return new Pattern(source, expanded, RE2JS.compile(expanded, RE2JS.CASE_INSENSITIVE));
     } catch (e) {
       throw new PatternError(`invalid pattern ${JSON.stringify(source)}: ${(e as Error).message}`);
     }
   }
 
+  /** Lets the patterns of a list share one scan of a text that none of them occurs in (most texts). */
+  static group(list: readonly Pattern[]): void {
+    if (list.length < 2) return;
+    const union = list.map((p) => `(?:${p.expanded})`).join('|');
+    const group = new Pattern(union, union, RE2JS.compile(union, RE2JS.CASE_INSENSITIVE));
+    for (const p of list) p.group = group;
+  }
+
   /** Whether the pattern occurs in the text: on re2js's DFA, far faster than finding where. */
   test(text: string): boolean {
+    if (this.group && !this.group.testOnce(text)) return false;
     const memo = activeMemo();
     if (!memo) return this.re.test(text);
     let found = memo.get(text, this.id);
@@ -44,17 +60,25 @@ export class Pattern {
     return found;
   }
 
-  *matches(text: string): Generator<Match> {
+  private testOnce(text: string): boolean {
+    if (this.last?.text !== text) this.last = { text, found: this.test(text) };
+    return this.last.found;
+  }
+
+  /** Every match, left to right (an array: rules ask this of every block, and most get none). */
+  matches(text: string): readonly Match[] {
     // Most texts hold no match: ask the DFA first, locate matches (a slower engine) only when there are some.
-    if (!this.test(text)) return;
+    if (!this.test(text)) return NONE;
+    const out: Match[] = [];
     const m = this.re.matcher(text);
     let from = 0;
     while (from <= text.length && m.find(from)) {
       const start = m.start();
       const end = m.end();
-      yield { start, end };
+      out.push({ start, end });
       from = end > start ? end : end + 1;
     }
+    return out;
   }
 
   /** Whether the pattern matches text that begins exactly at the start. */
@@ -78,7 +102,9 @@ function expandTerms(source: string, terms: Terms, seen: string[]): string {
 
 /** Compiles a list of patterns, or none. */
 export function compileAll(sources: readonly string[] | undefined, terms: Terms): Pattern[] {
-  return (sources ?? []).map((s) => Pattern.compile(s, terms));
+  const list = (sources ?? []).map((s) => Pattern.compile(s, terms));
+  Pattern.group(list);
+  return list;
 }
 
 export function anyMatch(patterns: readonly Pattern[], text: string): boolean {

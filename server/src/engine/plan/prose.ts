@@ -14,8 +14,10 @@ export function isPlaceholder(html: string): boolean {
 
 /** Collects a block's prose and, for each character, its document offset. */
 export class ProseBuilder {
-  private chars: string[] = [];
-  private offsets: number[] = [];
+  private parts: string[] = [];
+  /** Document offset of each character so far (grown as needed). */
+  private offsets = new Int32Array(256);
+  private size = 0;
 
   constructor(
     private readonly source: string,
@@ -23,15 +25,22 @@ export class ProseBuilder {
   ) {}
 
   get length(): number {
-    return this.chars.length;
+    return this.size;
+  }
+
+  private reserve(n: number): void {
+    if (this.size + n + 1 <= this.offsets.length) return;
+    const grown = new Int32Array(Math.max(2 * this.offsets.length, this.size + n + 1));
+    grown.set(this.offsets.subarray(0, this.size));
+    this.offsets = grown;
   }
 
   /** Appends literal text that stands at the given document offset. */
   pushAt(text: string, docOffset: number): void {
-    for (let i = 0; i < text.length; i++) {
-      this.chars.push(text[i]);
-      this.offsets.push(docOffset + i);
-    }
+    this.reserve(text.length);
+    for (let i = 0; i < text.length; i++) this.offsets[this.size + i] = docOffset + i;
+    this.parts.push(text);
+    this.size += text.length;
   }
 
   /** Appends a node's value, aligned with its source (which may hold escapes, entities, indentation or `>` markers). */
@@ -41,16 +50,18 @@ export class ProseBuilder {
       this.pushAt(value, start);
       return;
     }
+    this.reserve(value.length);
     let j = 0;
     for (let i = 0; i < value.length; i++) {
       const limit = Math.min(src.length, j + 12);
       let k = j;
       while (k < limit && src[k] !== value[i]) k++;
       if (k < limit) j = k;
-      this.chars.push(value[i]);
-      this.offsets.push(start + Math.min(j, Math.max(0, src.length - 1)));
+      this.offsets[this.size + i] = start + Math.min(j, Math.max(0, src.length - 1));
       if (k < limit) j++;
     }
+    this.parts.push(value);
+    this.size += value.length;
   }
 
   phrasing(nodes: readonly PhrasingContent[]): void {
@@ -96,10 +107,9 @@ export class ProseBuilder {
   }
 
   build(endOffset: number): { text: string; docOffsets: Int32Array } {
-    const docOffsets = new Int32Array(this.offsets.length + 1);
-    docOffsets.set(this.offsets);
-    docOffsets[this.offsets.length] = endOffset;
-    return { text: this.chars.join(''), docOffsets };
+    const docOffsets = this.offsets.slice(0, this.size + 1);
+    docOffsets[this.size] = endOffset;
+    return { text: this.parts.join(''), docOffsets };
   }
 }
 
