@@ -28,41 +28,57 @@ export async function* lintFiles(jobs: readonly LintJob[], run: RunSettings): As
   yield* inWorkers(jobs, run, workers);
 }
 
+/** Results waiting for an earlier, slower file, per worker: enough to keep workers busy, never the whole run. */
+const AHEAD_PER_WORKER = 8;
+
 async function* inWorkers(jobs: readonly LintJob[], run: RunSettings, count: number): AsyncGenerator<Linted> {
   const done = new Map<number, Reply>();
   let wake = () => {};
   let next = 0;
+  let yielded = 0;
   let failure: Error | undefined;
   const pool = Array.from({ length: count }, () => new Worker(__filename, { workerData: { flag: WORKER_FLAG, run } }));
-  const give = (w: Worker) => {
-    if (next < jobs.length) w.postMessage({ index: next, job: jobs[next++] });
+  const inFlight = new Map<Worker, number>(pool.map((w) => [w, 0]));
+  // Two files in flight per worker (it never waits for the main thread between files), within the window.
+  const feed = () => {
+    for (const w of pool) {
+      while (inFlight.get(w)! < 2 && next < jobs.length && next < yielded + AHEAD_PER_WORKER * count) {
+        inFlight.set(w, inFlight.get(w)! + 1);
+        w.postMessage({ index: next, job: jobs[next++] });
+      }
+    }
   };
   for (const w of pool) {
     w.on('message', (reply: Reply) => {
       done.set(reply.index, reply);
-      give(w);
+      inFlight.set(w, inFlight.get(w)! - 1);
+      feed();
       wake();
     });
     w.on('error', (e) => {
       failure = e;
       wake();
     });
-    // Two files in flight per worker: it never waits for the main thread between files.
-    give(w);
-    give(w);
+    w.on('exit', (code) => {
+      failure ??= new Error(`a lint worker stopped (exit code ${code})`);
+      wake();
+    });
   }
+  feed();
   try {
-    for (let i = 0; i < jobs.length; i++) {
-      while (!done.has(i)) {
+    for (; yielded < jobs.length; yielded++) {
+      while (!done.has(yielded)) {
         if (failure) throw failure;
         await new Promise<void>((resolve) => (wake = resolve));
       }
-      const reply = done.get(i)!;
-      done.delete(i);
+      const reply = done.get(yielded)!;
+      done.delete(yielded);
       if ('error' in reply) throw reply.expected ? new WorkerFileError(reply.error) : new Error(reply.error);
       yield reply.linted;
+      feed();
     }
   } finally {
+    for (const w of pool) w.removeAllListeners('exit');
     await Promise.all(pool.map((w) => w.terminate()));
   }
 }
