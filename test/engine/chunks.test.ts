@@ -49,8 +49,12 @@ describe('chunked parsing', () => {
 
   it('resolves a reference against a definition in another chunk as a whole parse does', () => {
     const pad = 'Customers finish work sooner. '.repeat(80);
-    const text = `# Plan\n\nSee [the survey][s] and [missing][m].\n\n${pad}\n\n## Sources\n\n${pad}\n\n[s]: https://example.com/survey "Survey"\n`;
-    assert.ok(splitChunks(text).length > 1);
+    const text = `# Plan\n\nSee [the survey][s] and [missing][m].\n\n${pad}\n\n## Sources\n\n${pad}\n\n[s]: https://example.com/survey "Survey"\n\n[S]: /second-definition-ignored\n`;
+    assert.deepEqual(
+      splitChunks(text).map((c) => c.definitions),
+      ['[s]: https://example.com/survey "Survey"', '[s]: https://example.com/survey "Survey"'],
+      'only the first definition of a label, for the chunks that mention it',
+    );
     assert.deepEqual(shape(parsePlan(text)), shape(whole(text)));
     assert.equal(parsePlan(text).blocks[1].text, 'See the survey and [missing][m].');
   });

@@ -64,7 +64,13 @@ export function splitChunks(text: string, from = 0): Chunk[] {
   if (definitions.length === 0) return chunks;
   // An unclosed fence or comment would swallow the definitions appended to the last chunk.
   if (fence || inComment || chunks.length === 1) return whole;
-  const labelled = definitions.map((line) => ({ line, label: normalizeLabel(/\[([^\]]+)\]/.exec(line)![1]) }));
+  // The first definition of a label is the one that counts.
+  const byLabel = new Map<string, string>();
+  for (const line of definitions) {
+    const label = normalizeLabel(/\[([^\]]+)\]/.exec(line)![1]);
+    if (!byLabel.has(label)) byLabel.set(label, line);
+  }
+  const labelled = Array.from(byLabel, ([label, line]) => ({ label, line }));
   // Labels with escapes or brackets are not worth matching exactly: give such documents every definition.
   const all = labelled.some((d) => /[\\[\]]/.test(d.label));
   return chunks.map((c) => {
