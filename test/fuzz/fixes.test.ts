@@ -12,6 +12,16 @@ const plan = fc
   .tuple(fc.array(fc.constantFrom(...PLAN_LINES), { minLength: 1, maxLength: 30 }), fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }), fc.constantFrom('\n', '\r\n'))
   .map(([lines, gaps, eol]) => ['# Customer strategy 2026–2028', '', ...lines.flatMap((l, i) => (gaps[i] ? [l, ''] : [l]))].join(eol) + eol);
 
+describe('quick fixes at the end of a plan that ends in an unclosed code fence', () => {
+  it('offer no section template there, where it would be code', () => {
+    const text = '# Customer strategy 2026–2028\n\n## Goals\n\n- Grow revenue 20% by 2027.\n\n```\n## Spreadsheet import\n';
+    const templates = lint(text).flatMap((f) => f.fixes.filter((x) => x.isPreferred && x.edits.some((e) => e.newText.includes('## '))));
+    assert.deepEqual(templates, []);
+    const closed = `${text}\`\`\`\n`;
+    assert.ok(lint(closed).some((f) => f.fixes.some((x) => x.isPreferred && x.edits.some((e) => e.newText.includes('## ')))), 'with the fence closed, templates are offered');
+  });
+});
+
 describe('fuzz: quick fixes on random plans', () => {
   let checked = 0;
   it('every fix keeps every line it does not edit', () => {

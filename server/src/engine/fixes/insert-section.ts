@@ -1,3 +1,4 @@
+import { endsInsideCode } from '../plan/chunks';
 import { headingMatches, normalizeHeading } from '../plan/headings';
 import type { Plan, Section } from '../plan/model';
 import { sectionsMatching } from '../plan/scope';
@@ -9,7 +10,7 @@ const BACK_MATTER = ['appendix', 'appendices', 'annex', 'references', 'glossary'
  * A fix that inserts a section template where a reader expects it: after the related
  * section, else before the back matter (appendices, references), else at the end.
  * Returns undefined when the plan already has a section with the template's heading,
- * so applying it twice never duplicates anything.
+ * so applying it twice never duplicates anything, and when the place is inside unclosed code.
  */
 export function insertSectionFix(plan: Plan, fix: FixTemplate): Fix | undefined {
   const templateLines = fix.template.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
@@ -20,6 +21,8 @@ export function insertSectionFix(plan: Plan, fix: FixTemplate): Fix | undefined 
 
   const level = sectionLevel(plan);
   const offset = insertionOffset(plan, fix.after ?? [], level);
+  // At the end of a plan that ends in an unclosed code fence or comment, the section would not be one.
+  if (offset === plan.text.length && endsInsideCode(plan.text)) return undefined;
   const body = [`${'#'.repeat(level)} ${headingText}`, ...templateLines.slice(1)];
   const eol = plan.lines.eol;
   const before = plan.text.slice(0, offset);

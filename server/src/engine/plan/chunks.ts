@@ -39,7 +39,7 @@ export function splitChunks(text: string, from = 0): Chunk[] {
     if (end < 0) end = body.length;
     const line = body.slice(pos, end).replace(/\r$/, '');
     if (fence) {
-      if (new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(line)) fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
     } else if (inComment) {
       if (line.includes('-->')) inComment = false;
     } else if (inHtml) {
@@ -48,8 +48,8 @@ export function splitChunks(text: string, from = 0): Chunk[] {
       if (!definitionMayStart || !DEFINITION.test(line)) return whole;
       definitions.push(line);
     } else {
-      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-      if (open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`'))) fence = open[1];
+      const open = fenceOpening(line);
+      if (open) fence = open;
       else if (/^ {0,3}<!--/.test(line)) inComment = !line.includes('-->');
       else if (/^ {0,3}<[A-Za-z/?!]/.test(line)) inHtml = true;
       else if (line.startsWith('#') && /^#{1,6}(?:\s|$)/.test(line) && pos - chunkStart >= MIN_CHUNK) {
@@ -83,6 +83,37 @@ export function splitChunks(text: string, from = 0): Chunk[] {
 /** Labels match as micromark matches them: white space collapsed, case folded. */
 function normalizeLabel(label: string): string {
   return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
+
+/** The fence a line opens (``` or ~~~, three or more), if it opens one. */
+function fenceOpening(line: string): string | undefined {
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+  return open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`')) ? open[1] : undefined;
+}
+
+function closesFence(line: string, fence: string): boolean {
+  return new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(line);
+}
+
+/**
+ * Whether the text ends inside a fenced code block or an HTML comment that is never closed:
+ * whatever is appended to it would be code or comment, not a section.
+ */
+export function endsInsideCode(text: string): boolean {
+  let fence: string | undefined;
+  let inComment = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (fence) {
+      if (closesFence(line, fence)) fence = undefined;
+    } else if (inComment) {
+      if (line.includes('-->')) inComment = false;
+    } else {
+      fence = fenceOpening(line);
+      if (!fence && /^ {0,3}<!--/.test(line)) inComment = !line.includes('-->');
+    }
+  }
+  return fence !== undefined || inComment;
 }
 
 function frontMatterEnd(body: string): number {

@@ -174,7 +174,7 @@ class PlanBuilder {
 
   private addBlock(kind: Block['kind'], node: Paragraph | Heading, inQuote: boolean): Block {
     const { start, end } = this.span(node);
-    const prose = new ProseBuilder(this.text, this.shift);
+    const prose = new ProseBuilder(this.text, this.shift, start);
     prose.phrasing(node.children);
     this.collectInlineComments(node);
     const built = prose.build(end);
@@ -185,7 +185,7 @@ class PlanBuilder {
     let header: string[] | undefined;
     for (const row of table.children) {
       const { start, end } = this.span(row);
-      const prose = new ProseBuilder(this.text, this.shift);
+      const prose = new ProseBuilder(this.text, this.shift, start);
       const cells: string[] = [];
       for (const cell of row.children) {
         if (prose.length > 0) prose.pushAt(' | ', this.span(cell).start);

@@ -22,6 +22,8 @@ export class ProseBuilder {
   constructor(
     private readonly source: string,
     private readonly shift: number,
+    /** Where the block starts: the offset of text before any node with a known position. */
+    private readonly origin: number,
   ) {}
 
   get length(): number {
@@ -76,8 +78,9 @@ export class ProseBuilder {
   /** Adds a leaf's prose; returns the children of a node whose children are prose. */
   private inline(node: Nodes): readonly PhrasingContent[] {
     const pos = node.position;
-    const start = (pos?.start.offset ?? 0) + this.shift;
-    const end = (pos?.end.offset ?? 0) + this.shift;
+    // A node the parser left without a position stands right after the text before it.
+    const start = pos?.start.offset !== undefined ? pos.start.offset + this.shift : this.size > 0 ? this.offsets[this.size - 1] + 1 : this.origin;
+    const end = pos?.end.offset !== undefined ? pos.end.offset + this.shift : start;
     switch (node.type) {
       case 'text':
         this.pushAligned(node.value, start, end);
