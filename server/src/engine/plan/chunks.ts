@@ -100,6 +100,14 @@ function closesFence(line: string, fence: string): boolean {
  * whatever is appended to it would be code or comment, not a section.
  */
 export function endsInsideCode(text: string): boolean {
+  // Every missing section's fix asks about the same plan.
+  if (lastAsked?.text !== text) lastAsked = { text, inside: scanForOpenCode(text) };
+  return lastAsked.inside;
+}
+
+let lastAsked: { text: string; inside: boolean } | undefined;
+
+function scanForOpenCode(text: string): boolean {
   let fence: string | undefined;
   let inComment = false;
   for (const raw of text.split('\n')) {
