@@ -16,29 +16,47 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 
 const LABEL = /^\s*([A-Za-z][A-Za-z0-9 /&-]{0,30}?)\s*:\s/;
 
-/** Parsed chunks by their text, so an editor re-parses only the chunks an edit touched. */
+/**
+ * A chunk read on its own: its blocks, headings, comments and front matter in document order,
+ * with offsets relative to the chunk's start. An edit shifts the chunks after it, not their content.
+ */
+type ChunkItem =
+  | { type: 'heading'; depth: number; block: ChunkBlock }
+  | { type: 'block'; block: ChunkBlock }
+  | { type: 'comment'; comment: HtmlComment }
+  | { type: 'yaml'; span: { start: number; end: number }; data: Record<string, unknown> | undefined };
+
+type ChunkBlock = Omit<Block, 'section' | 'index'>;
+
+interface ChunkModel {
+  items: ChunkItem[];
+  /** The blocks' document offsets at the last shift they were placed at, reused while the chunk does not move. */
+  placed?: { shift: number; offsets: Int32Array[] };
+}
+
+/** Chunks read by their text, so an editor re-reads only the chunks an edit touched. */
 export class ChunkCache {
-  private readonly trees = new Map<string, Root>();
+  private readonly models = new Map<string, ChunkModel>();
   private size = 0;
 
   constructor(private readonly maxChars = 8_000_000) {}
 
-  parse(text: string): Root {
-    const hit = this.trees.get(text);
+  read(source: string): ChunkModel {
+    const hit = this.models.get(source);
     if (hit) {
-      this.trees.delete(text);
-      this.trees.set(text, hit); // most recently used last
+      this.models.delete(source);
+      this.models.set(source, hit); // most recently used last
       return hit;
     }
-    const tree = parseTree(text);
-    this.trees.set(text, tree);
-    this.size += text.length;
-    for (const [key] of this.trees) {
-      if (this.size <= this.maxChars || key === text) break;
-      this.trees.delete(key);
+    const model = readChunk(source);
+    this.models.set(source, model);
+    this.size += source.length;
+    for (const [key] of this.models) {
+      if (this.size <= this.maxChars || key === source) break;
+      this.models.delete(key);
       this.size -= key.length;
     }
-    return tree;
+    return model;
   }
 }
 
@@ -58,8 +76,7 @@ export function parseChunks(text: string, chunks: readonly Chunk[], cache?: Chun
   for (const chunk of chunks) {
     // Definitions go after the chunk's own text (behind a blank line): its nodes keep their offsets.
     const source = chunk.definitions ? `${chunk.text}\n\n${chunk.definitions}\n` : chunk.text;
-    const tree = cache ? cache.parse(source) : parseTree(source);
-    builder.walkChunk(tree, chunk.start);
+    builder.place(cache ? cache.read(source) : readChunk(source), chunk.start);
   }
   const { sections, root } = builder.finishSections();
   const title = findTitle(builder, lines);
@@ -86,62 +103,35 @@ function parseTree(text: string): Root {
   }
 }
 
-class PlanBuilder {
-  blocks: Block[] = [];
-  comments: HtmlComment[] = [];
-  frontMatter: Record<string, unknown> | undefined;
-  frontMatterSpan: { start: number; end: number } | undefined;
-  private readonly root: Section;
-  private readonly sections: Section[];
-  private stack: Section[];
+function readChunk(source: string): ChunkModel {
+  const reader = new ChunkReader(source);
+  reader.walk(parseTree(source).children, false);
+  return { items: reader.items };
+}
 
-  /** Offset of the chunk being walked: node offsets are relative to it. */
-  private shift = 0;
+/** Walks a chunk's tree into items; offsets are the chunk's own. */
+class ChunkReader {
+  readonly items: ChunkItem[] = [];
 
-  constructor(private readonly text: string) {
-    this.root = { level: 0, title: '', normalized: '', start: 0, end: text.length, children: [], blockStart: 0, blockEnd: 0 };
-    this.sections = [this.root];
-    this.stack = [this.root];
-  }
+  constructor(private readonly source: string) {}
 
   private span(node: Nodes): { start: number; end: number } {
-    return { start: (node.position?.start.offset ?? 0) + this.shift, end: (node.position?.end.offset ?? 0) + this.shift };
+    return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
   }
 
-  walkChunk(tree: Root, shift: number): void {
-    this.shift = shift;
-    this.walk(tree.children, false);
-  }
-
-  private walk(nodes: readonly RootContent[], inQuote: boolean, inList = false): void {
+  walk(nodes: readonly RootContent[], inQuote: boolean, inList = false): void {
     for (const node of nodes) this.visit(node, inQuote, inList);
   }
 
   private visit(node: RootContent, inQuote: boolean, inList: boolean): void {
     switch (node.type) {
-      case 'yaml': {
-        this.frontMatterSpan = this.span(node);
-        this.frontMatter = readFrontMatter(node.value);
+      case 'yaml':
+        this.items.push({ type: 'yaml', span: this.span(node), data: readFrontMatter(node.value) });
         return;
-      }
-      case 'heading': {
-        if (inQuote || inList) {
-          this.addBlock('paragraph', node, inQuote);
-          return;
-        }
-        const { start } = this.span(node);
-        while (this.stack.length > 1 && this.stack[this.stack.length - 1].level >= node.depth) this.close(start);
-        const parent = this.stack[this.stack.length - 1];
-        const section: Section = { level: node.depth, title: '', normalized: '', start, end: this.text.length, parent, children: [], blockStart: this.blocks.length, blockEnd: this.blocks.length };
-        parent.children.push(section);
-        this.sections.push(section);
-        this.stack.push(section);
-        const heading = this.addBlock('heading', node, false);
-        section.heading = heading;
-        section.title = heading.text.trim();
-        section.normalized = normalizeHeading(section.title);
+      case 'heading':
+        if (inQuote || inList) this.addBlock('paragraph', node, inQuote);
+        else this.items.push({ type: 'heading', depth: node.depth, block: this.prose('heading', node, false) });
         return;
-      }
       case 'paragraph':
         this.addBlock(inList ? 'list-item' : 'paragraph', node, inQuote);
         return;
@@ -166,26 +156,23 @@ class PlanBuilder {
     }
   }
 
-  private close(at: number): void {
-    const s = this.stack.pop()!;
-    s.end = at;
-    s.blockEnd = this.blocks.length;
+  private addBlock(kind: Block['kind'], node: Paragraph | Heading, inQuote: boolean): void {
+    this.items.push({ type: 'block', block: this.prose(kind, node, inQuote) });
   }
 
-  private addBlock(kind: Block['kind'], node: Paragraph | Heading, inQuote: boolean): Block {
+  private prose(kind: Block['kind'], node: Paragraph | Heading, inQuote: boolean): ChunkBlock {
     const { start, end } = this.span(node);
-    const prose = new ProseBuilder(this.text, this.shift, start);
+    const prose = new ProseBuilder(this.source, 0, start);
     prose.phrasing(node.children);
     this.collectInlineComments(node);
-    const built = prose.build(end);
-    return this.pushBlock({ kind, ...built, start, end, inQuote });
+    return chunkBlock({ kind, ...prose.build(end), start, end, inQuote });
   }
 
   private addTable(table: Table, inQuote: boolean): void {
     let header: string[] | undefined;
     for (const row of table.children) {
       const { start, end } = this.span(row);
-      const prose = new ProseBuilder(this.text, this.shift, start);
+      const prose = new ProseBuilder(this.source, 0, start);
       const cells: string[] = [];
       for (const cell of row.children) {
         if (prose.length > 0) prose.pushAt(' | ', this.span(cell).start);
@@ -194,17 +181,9 @@ class PlanBuilder {
         this.collectInlineComments(cell);
         cells.push(prose.build(0).text.slice(before).trim());
       }
-      const built = prose.build(end);
-      this.pushBlock({ kind: 'table-row', ...built, start, end, inQuote, cells, header });
+      this.items.push({ type: 'block', block: chunkBlock({ kind: 'table-row', ...prose.build(end), start, end, inQuote, cells, header }) });
       header ??= cells;
     }
-  }
-
-  private pushBlock(b: Omit<Block, 'sentences' | 'section' | 'index' | 'label'>): Block {
-    const label = b.kind === 'heading' ? undefined : LABEL.exec(b.text)?.[1].trim().toLowerCase();
-    const block: Block = { ...b, label, sentences: splitSentences(b.text), section: this.stack[this.stack.length - 1], index: this.blocks.length };
-    this.blocks.push(block);
-    return block;
   }
 
   private collectInlineComments(node: Nodes): void {
@@ -219,8 +198,83 @@ class PlanBuilder {
   private collectComments(html: string, offset: number, isBlock: boolean): void {
     const re = /<!--([\s\S]*?)-->/g;
     for (let m = re.exec(html); m; m = re.exec(html)) {
-      this.comments.push({ body: m[1], start: offset + m.index, end: offset + m.index + m[0].length, isBlock });
+      this.items.push({ type: 'comment', comment: { body: m[1], start: offset + m.index, end: offset + m.index + m[0].length, isBlock } });
     }
+  }
+}
+
+function chunkBlock(b: Omit<ChunkBlock, 'sentences' | 'label'>): ChunkBlock {
+  const label = b.kind === 'heading' ? undefined : LABEL.exec(b.text)?.[1].trim().toLowerCase();
+  return { ...b, label, sentences: splitSentences(b.text) };
+}
+
+/** Places chunks at their document offsets and nests the sections their headings open. */
+class PlanBuilder {
+  blocks: Block[] = [];
+  comments: HtmlComment[] = [];
+  frontMatter: Record<string, unknown> | undefined;
+  frontMatterSpan: { start: number; end: number } | undefined;
+  private readonly root: Section;
+  private readonly sections: Section[];
+  private stack: Section[];
+
+  constructor(private readonly text: string) {
+    this.root = { level: 0, title: '', normalized: '', start: 0, end: text.length, children: [], blockStart: 0, blockEnd: 0 };
+    this.sections = [this.root];
+    this.stack = [this.root];
+  }
+
+  place(model: ChunkModel, shift: number): void {
+    const reuse = model.placed?.shift === shift ? model.placed.offsets : undefined;
+    const offsets: Int32Array[] = [];
+    for (const item of model.items) {
+      switch (item.type) {
+        case 'yaml':
+          this.frontMatterSpan = { start: item.span.start + shift, end: item.span.end + shift };
+          this.frontMatter = item.data;
+          break;
+        case 'comment':
+          this.comments.push({ ...item.comment, start: item.comment.start + shift, end: item.comment.end + shift });
+          break;
+        case 'heading':
+          this.openSection(item.depth, item.block.start + shift);
+          this.finishHeading(this.pushBlock(item.block, shift, (reuse?.[offsets.length] ?? shifted(item.block.docOffsets, shift)), offsets));
+          break;
+        case 'block':
+          this.pushBlock(item.block, shift, reuse?.[offsets.length] ?? shifted(item.block.docOffsets, shift), offsets);
+          break;
+      }
+    }
+    model.placed = { shift, offsets };
+  }
+
+  private openSection(depth: number, start: number): void {
+    while (this.stack.length > 1 && this.stack[this.stack.length - 1].level >= depth) this.close(start);
+    const parent = this.stack[this.stack.length - 1];
+    const section: Section = { level: depth, title: '', normalized: '', start, end: this.text.length, parent, children: [], blockStart: this.blocks.length, blockEnd: this.blocks.length };
+    parent.children.push(section);
+    this.sections.push(section);
+    this.stack.push(section);
+  }
+
+  private finishHeading(heading: Block): void {
+    const section = this.stack[this.stack.length - 1];
+    section.heading = heading;
+    section.title = heading.text.trim();
+    section.normalized = normalizeHeading(section.title);
+  }
+
+  private close(at: number): void {
+    const s = this.stack.pop()!;
+    s.end = at;
+    s.blockEnd = this.blocks.length;
+  }
+
+  private pushBlock(b: ChunkBlock, shift: number, docOffsets: Int32Array, placed: Int32Array[]): Block {
+    placed.push(docOffsets);
+    const block: Block = { ...b, docOffsets, start: b.start + shift, end: b.end + shift, section: this.stack[this.stack.length - 1], index: this.blocks.length };
+    this.blocks.push(block);
+    return block;
   }
 
   finishSections(): { sections: Section[]; root: Section } {
@@ -232,6 +286,13 @@ class PlanBuilder {
   firstHeading(): Block | undefined {
     return this.sections[1]?.heading;
   }
+}
+
+function shifted(offsets: Int32Array, shift: number): Int32Array {
+  if (shift === 0) return offsets;
+  const out = new Int32Array(offsets.length);
+  for (let i = 0; i < offsets.length; i++) out[i] = offsets[i] + shift;
+  return out;
 }
 
 function readFrontMatter(value: string): Record<string, unknown> | undefined {
