@@ -6,6 +6,8 @@
  */
 export class PatternMemo {
   private readonly seen = new Map<string, { bits: Uint8Array; lint: number }>();
+  /** What rules worked out from a text alone (see `remember`), per text and asker. */
+  private readonly derived = new Map<string, { values: Map<object, unknown>; lint: number }>();
   private lint = 0;
 
   /** The remembered answer for pattern `id` on the text, or undefined. */
@@ -29,9 +31,21 @@ export class PatternMemo {
     entry.bits[id >> 2] |= (found ? 3 : 1) << ((id & 3) * 2);
   }
 
+  /** The value `compute` gives for the text, computed once per text and key while the text is asked about. */
+  value<T>(text: string, key: object, compute: () => T): T {
+    let entry = this.derived.get(text);
+    if (!entry) this.derived.set(text, (entry = { values: new Map(), lint: this.lint }));
+    entry.lint = this.lint;
+    if (entry.values.has(key)) return entry.values.get(key) as T;
+    const value = compute();
+    entry.values.set(key, value);
+    return value;
+  }
+
   /** Ends a lint: forgets the texts it did not ask about (text that was edited away). */
   sweep(): void {
     for (const [text, entry] of this.seen) if (entry.lint !== this.lint) this.seen.delete(text);
+    for (const [text, entry] of this.derived) if (entry.lint !== this.lint) this.derived.delete(text);
     this.lint++;
   }
 }
@@ -51,4 +65,12 @@ export function withPatternMemo<T>(memo: PatternMemo, run: () => T): T {
 
 export function activeMemo(): PatternMemo | undefined {
   return active;
+}
+
+/**
+ * What a rule works out from a block's text alone, remembered while a memo is active: `compute`
+ * must read nothing but the text and what `key` stands for (one key per rule and options).
+ */
+export function remember<T>(key: object, text: string, compute: () => T): T {
+  return active ? active.value(text, key, compute) : compute();
 }

@@ -1,3 +1,4 @@
+import { remember } from '../patterns/memo';
 import type { Plan, Section } from './model';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -19,14 +20,19 @@ export const DATE = new RegExp(
 const NUMBER_WORDS = /\b(?:half|halve|halved|double|doubled|triple|tripled|twice|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|percent|majority)\b/i;
 const DATE_GLOBAL = new RegExp(DATE.source, 'gi');
 
+const NUMBER_KEY = {};
+const DATE_KEY = {};
+
 /** Whether the text names a quantity (digits after dates are taken out, %, or a number word). */
 export function hasNumber(text: string): boolean {
-  const rest = text.replace(DATE_GLOBAL, ' ');
-  return /\d|%/.test(rest) || NUMBER_WORDS.test(rest);
+  return remember(NUMBER_KEY, text, () => {
+    const rest = text.replace(DATE_GLOBAL, ' ');
+    return /\d|%/.test(rest) || NUMBER_WORDS.test(rest);
+  });
 }
 
 export function hasDate(text: string): boolean {
-  return DATE.test(text);
+  return remember(DATE_KEY, text, () => DATE.test(text));
 }
 
 /** A date that applies to every line under a heading, in the plan's title, or in front matter. */

@@ -12,15 +12,28 @@ const sectionAnswers = new WeakMap<Section, Map<readonly string[], boolean>>();
 
 /** Whether the block lies in a section (or subsection of one) whose heading matches an alias. */
 export function inSectionMatching(block: Block, aliases: readonly string[]): boolean {
-  const section = block.section;
+  return inSection(block.section, aliases);
+}
+
+function inSection(section: Section, aliases: readonly string[]): boolean {
   let byAliases = sectionAnswers.get(section);
   if (!byAliases) sectionAnswers.set(section, (byAliases = new Map()));
   let found = byAliases.get(aliases);
   if (found === undefined) {
-    found = false;
-    for (let s: Section | undefined = section; s && s.level > 0 && !found; s = s.parent) found = aliases.some((a) => headingMatches(s.normalized, a));
+    found = section.level > 0 && (headingMatchesAny(section.normalized, aliases) || (!!section.parent && inSection(section.parent, aliases)));
     byAliases.set(aliases, found);
   }
+  return found;
+}
+
+/** Answers by alias list, then heading: the same few lists are asked about every section of every lint. */
+const headingAnswers = new WeakMap<readonly string[], Map<string, boolean>>();
+
+function headingMatchesAny(normalized: string, aliases: readonly string[]): boolean {
+  let byHeading = headingAnswers.get(aliases);
+  if (!byHeading || byHeading.size > 10_000) headingAnswers.set(aliases, (byHeading = new Map()));
+  let found = byHeading.get(normalized);
+  if (found === undefined) byHeading.set(normalized, (found = aliases.some((a) => headingMatches(normalized, a))));
   return found;
 }
 

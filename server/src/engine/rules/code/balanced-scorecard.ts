@@ -3,6 +3,7 @@ import { DATE } from '../../plan/measures';
 import type { Range } from '../../plan/positions';
 import { blockRange, inSectionMatching } from '../../plan/scope';
 import type { Assessment, Rule, RuleMeta } from '../types';
+import { remember } from '../../patterns/memo';
 import { planLevelRule } from '../plan-level';
 
 /**
@@ -48,11 +49,13 @@ const DATES = new RegExp(DATE.source, 'gi');
  * measure" are prose, not targets.
  */
 function hasTarget(text: string): boolean {
-  const rest = text
+  return remember(hasTarget, text, () => {
+    const rest = text
     .replace(DATES, ' ')
     .replace(/\b[A-Z]{2,}[- ]?#?\d+\b/g, ' ')
     .replace(/#\d+|\b[a-z]+\d+\b|\(\d+\)|\b\d+(?:st|nd|rd|th)\b/gi, ' ');
-  return /\d|%/.test(rest) || /\b(?:double[sd]?|halve[sd]?|triple[sd]?|twice|zero)\b/i.test(rest);
+    return /\d|%/.test(rest) || /\b(?:double[sd]?|halve[sd]?|triple[sd]?|twice|zero)\b/i.test(rest);
+  });
 }
 
 /** Whether the list item follows a paragraph that announces metrics ("… by tracking:"). */
@@ -62,7 +65,7 @@ function announcedAsMetric(plan: Plan, block: Block): boolean {
     const before = plan.blocks[i];
     if (before.section !== block.section) return false;
     if (before.kind === 'list-item') continue;
-    return before.kind === 'paragraph' && METRIC_INTRO.test(before.text);
+    return before.kind === 'paragraph' && remember(METRIC_INTRO, before.text, () => METRIC_INTRO.test(before.text));
   }
   return false;
 }
@@ -96,8 +99,8 @@ function metricLines(plan: Plan): MetricLine[] {
       out.push(metricLine(block, 0, block.text.length));
       continue;
     }
-    for (const s of block.sentences) {
-      if (METRIC_SENTENCE.test(block.text.slice(s.start, s.end))) out.push(metricLine(block, s.start, s.end));
+    for (const s of remember(METRIC_SENTENCE, block.text, () => block.sentences.filter((s) => METRIC_SENTENCE.test(block.text.slice(s.start, s.end))))) {
+      out.push(metricLine(block, s.start, s.end));
     }
   }
   return out;

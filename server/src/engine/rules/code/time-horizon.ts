@@ -4,6 +4,7 @@ import type { Block, Plan } from '../../plan/model';
 import type { Range } from '../../plan/positions';
 import { blockRange, sentenceAt } from '../../plan/scope';
 import type { Assessment, Fix, Rule, RuleMeta } from '../types';
+import { remember } from '../../patterns/memo';
 
 /** The years a horizon covers. "2026–2027" is one year apart but two calendar years: a finding needs both readings out of range. */
 interface Span {
@@ -120,10 +121,23 @@ function fromFrontMatter(plan: Plan): Horizon | undefined {
   return { span, range, declared: true, kind: span ? 'period' : 'target', forward: true };
 }
 
+/** A horizon as a block's text states it: where in the text, and what it says. */
+type Stated = Omit<Horizon, 'range' | 'declared'> & { index: number; length: number };
+
 /** The horizons a block states, in the order a reader meets them. */
 function fromBlock(plan: Plan, block: Block, declared: boolean, isTitle: boolean): Horizon[] {
+  // A table's header row reads its cells, which the text alone does not give: not remembered.
+  const headerRow = block.kind === 'table-row' && !block.header && !!block.cells;
+  const stated = headerRow ? statedIn(block, declared, isTitle) : remember(STATED_KEYS[Number(declared) * 2 + Number(isTitle)], block.text, () => statedIn(block, declared, isTitle));
+  return stated.map(({ index, length, ...h }) => ({ ...h, declared, range: blockRange(plan, block, index, index + length) }));
+}
+
+/** One key per way of reading a block (declared, title), for the memo. */
+const STATED_KEYS = [{}, {}, {}, {}];
+
+/** Reads the block's text (and a header row's cells) only. */
+function statedIn(block: Block, declared: boolean, isTitle: boolean): Stated[] {
   const text = block.text;
-  const at = (index: number, length: number) => blockRange(plan, block, index, index + length);
   // Outside the title and a declaration, a period only describes the plan in a sentence about the plan.
   const aboutThePlan = (index: number) => {
     if (declared || isTitle) return true;
@@ -131,41 +145,49 @@ function fromBlock(plan: Plan, block: Block, declared: boolean, isTitle: boolean
     return ABOUT_THE_PLAN.test(text.slice(s.start, s.end));
   };
   const found = (m: RegExpExecArray | null) => (m && aboutThePlan(m.index) ? m : null);
-  if (declared && PLACEHOLDER.test(text)) return [{ range: at(0, text.length), declared, kind: 'target', forward: true }];
+  if (declared && PLACEHOLDER.test(text)) return [{ index: 0, length: text.length, kind: 'target', forward: true }];
 
   // A title or a declaration may name a period shorter than a year ("Q3", "2024H2").
   const period = periodIn(text, isTitle || declared);
-  if (period) return [{ span: period.span, range: at(period.index, period.length), declared, kind: 'period', forward: declared || isTitle || (period.forward && aboutThePlan(period.index)) }];
+  if (period) return [{ span: period.span, index: period.index, length: period.length, kind: 'period', forward: declared || isTitle || (period.forward && aboutThePlan(period.index)) }];
   // A table whose columns are horizons: | One year | Five years | Twenty years |
   if (block.kind === 'table-row' && !block.header && block.cells) {
     const cells = block.cells.map((c) => c.trim()).filter((c) => YEARS_CELL.test(c));
-    if (cells.length > 0) return cells.map((c) => ({ span: spanOfYears(YEARS_CELL.exec(c)!), range: at(text.indexOf(c), c.length), declared, kind: 'period', forward: true }));
+    if (cells.length > 0) return cells.map((c) => ({ span: spanOfYears(YEARS_CELL.exec(c)!), index: text.indexOf(c), length: c.length, kind: 'period', forward: true }));
   }
   const oneYear = found(NEXT_YEAR.exec(text));
-  if (oneYear) return [{ span: exact(1), range: at(oneYear.index, oneYear[0].length), declared, kind: 'period', forward: true }];
+  if (oneYear) return [{ span: exact(1), index: oneYear.index, length: oneYear[0].length, kind: 'period', forward: true }];
   const months = found(NEXT_MONTHS.exec(text));
   if (months) {
     const years = (Number(months[1]) || MONTHS[months[1].toLowerCase()]) / 12;
-    return [{ span: exact(years), range: at(months.index, months[0].length), declared, kind: 'period', forward: true }];
+    return [{ span: exact(years), index: months.index, length: months[0].length, kind: 'period', forward: true }];
   }
   const named = found(PLAN_PERIOD.exec(text));
-  if (named?.[1]) return [{ span: exact(/^q/i.test(named[1]) ? 0.25 : 0.5), range: at(named.index, named[0].length), declared, kind: 'period', forward: true }];
+  if (named?.[1]) return [{ span: exact(/^q/i.test(named[1]) ? 0.25 : 0.5), index: named.index, length: named[0].length, kind: 'period', forward: true }];
 
   const target = TARGET_YEAR.exec(text);
-  if (target) return [{ range: at(target.index, target[0].length), declared, kind: 'target', forward: false }];
+  if (target) return [{ index: target.index, length: target[0].length, kind: 'target', forward: false }];
   // A declaration without a length still declares ("Horizon: until the merger closes").
-  if (declared) return [{ range: at(0, text.length), declared, kind: 'target', forward: true }];
+  if (declared) return [{ index: 0, length: text.length, kind: 'target', forward: true }];
   const mention = named ?? (isTitle ? ANY_YEAR.exec(text) : null);
-  return mention ? [{ range: at(mention.index, mention[0].length), declared, kind: 'mention', forward: false }] : [];
+  return mention ? [{ index: mention.index, length: mention[0].length, kind: 'mention', forward: false }] : [];
 }
+
+/** The lint and the scorecard both ask: found once per plan. */
+const horizonsOf = new WeakMap<Plan, Horizon[]>();
 
 /** Every horizon the plan states, the plan's own declaration (front matter, then a `Horizon:` line) first. */
 export function findHorizons(plan: Plan): Horizon[] {
+  let horizons = horizonsOf.get(plan);
+  if (horizons) return horizons;
   const fm = fromFrontMatter(plan);
   const labelled = plan.blocks.filter((b) => b.label !== undefined && HORIZON_LABELS.has(b.label) && !b.inQuote);
-  const rest = plan.blocks.filter((b) => !b.inQuote && !labelled.includes(b));
+  const declaring = new Set(labelled);
+  const rest = plan.blocks.filter((b) => !b.inQuote && !declaring.has(b));
   const isTitle = (b: Block) => b.kind === 'heading' && plan.lines.position(b.start).line === plan.title.line;
-  return [...(fm ? [fm] : []), ...labelled.flatMap((b) => fromBlock(plan, b, true, false)), ...rest.flatMap((b) => fromBlock(plan, b, false, isTitle(b)))];
+  horizons = [...(fm ? [fm] : []), ...labelled.flatMap((b) => fromBlock(plan, b, true, false)), ...rest.flatMap((b) => fromBlock(plan, b, false, isTitle(b)))];
+  horizonsOf.set(plan, horizons);
+  return horizons;
 }
 
 function describe(years: number): string {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { spanFix } from '../../fixes/span-fix';
 import { blockRange, inSectionMatching } from '../../plan/scope';
-import { compileAll, Pattern, type Terms } from '../../patterns/pattern';
+import { remember } from '../../patterns/memo';
+import { compileAll, Pattern, type Match, type Terms } from '../../patterns/pattern';
+import type { Block } from '../../plan/model';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
 import { appearsInScope, blockInContext, hasLabel, insideQuotes, parentItem } from './scopes';
@@ -18,26 +20,37 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
     optionsSchema: PHRASE_OPTIONS,
     check(ctx) {
       const { plan } = ctx;
-      const { phrases, allowed } = phrasesFor(ctx.options);
-      for (const block of plan.blocks) {
-        if (!blockInContext(block, data.inSections, data.inLabels)) continue;
-        if (data.exceptSections && inSectionMatching(block, data.exceptSections)) continue;
-        if (data.skipNestedItems && !hasLabel(block, data.inLabels) && parentItem(plan, block)) continue;
-        if (data.skipQuoted && block.inQuote) continue;
-        for (const p of phrases) {
+      const phrasing = phrasesFor(ctx.options);
+      // Sentence and block scopes are the block's own text: then every test below the context checks is.
+      const textOnly = data.unlessScope === 'sentence' || data.unlessScope === 'block';
+      /** The matches that pass every test that reads the block's text alone. */
+      const candidates = (block: Block): Match[] => {
+        const found: Match[] = [];
+        for (const p of phrasing.phrases) {
           for (const m of p.matches(block.text)) {
             const words = block.text.slice(m.start, m.end);
-            if (allowed(words)) continue;
+            if (phrasing.allowed(words)) continue;
             if (data.skipQuoted && insideQuotes(block.text, m.start)) continue;
             if (data.skipProperNames && isProperName(block.text, m.start, words)) continue;
             const rest = block.text.slice(m.end);
             if (followedBy.some((f) => f.matchesAtStart(rest))) continue;
             const head = block.text.slice(0, m.start);
             if (precededBy.some((f) => [...f.matches(head)].some((x) => x.end === head.length))) continue;
-            if (appearsInScope(plan, block, m.start, data.unlessScope, unless)) continue;
-            const fix = meta.fix && spanFix(plan, block, m, meta.fix, data.fix?.action ?? 'replace-match');
-            ctx.report({ range: blockRange(plan, block, m.start, m.end), fixes: fix ? [fix] : [] });
+            if (textOnly && appearsInScope(plan, block, m.start, data.unlessScope, unless)) continue;
+            found.push(m);
           }
+        }
+        return found;
+      };
+      for (const block of plan.blocks) {
+        if (!blockInContext(block, data.inSections, data.inLabels)) continue;
+        if (data.exceptSections && inSectionMatching(block, data.exceptSections)) continue;
+        if (data.skipNestedItems && !hasLabel(block, data.inLabels) && parentItem(plan, block)) continue;
+        if (data.skipQuoted && block.inQuote) continue;
+        for (const m of remember(phrasing, block.text, () => candidates(block))) {
+          if (!textOnly && appearsInScope(plan, block, m.start, data.unlessScope, unless)) continue;
+          const fix = meta.fix && spanFix(plan, block, m, meta.fix, data.fix?.action ?? 'replace-match');
+          ctx.report({ range: blockRange(plan, block, m.start, m.end), fixes: fix ? [fix] : [] });
         }
       }
     },
@@ -58,17 +71,19 @@ const PHRASE_OPTIONS = z
  * Values of the wrong type are ignored, so a config slip never stops the rule.
  */
 function phraseOptions(patterns: Pattern[]) {
-  const compiled = new Map<string, Pattern[]>();
+  // One answer per distinct options: it is also the key under which candidates are remembered.
+  const answers = new Map<string, { phrases: Pattern[]; allowed: (words: string) => boolean }>();
   return (options: Readonly<Record<string, unknown>>) => {
     const terms = stringList(options.terms);
-    let phrases = patterns;
-    if (terms) {
-      const key = JSON.stringify(terms);
-      phrases = compiled.get(key) ?? terms.map(plainPhrase);
-      compiled.set(key, phrases);
+    const allowList = stringList(options.allow) ?? [];
+    const key = JSON.stringify([terms, allowList]);
+    let answer = answers.get(key);
+    if (!answer) {
+      const allow = allowList.map((a) => ` ${normalizeWords(a)} `);
+      answer = { phrases: terms ? terms.map(plainPhrase) : patterns, allowed: (words: string) => allow.some((a) => ` ${normalizeWords(words)} `.includes(a)) };
+      answers.set(key, answer);
     }
-    const allow = (stringList(options.allow) ?? []).map((a) => ` ${normalizeWords(a)} `);
-    return { phrases, allowed: (words: string) => allow.some((a) => ` ${normalizeWords(words)} `.includes(a)) };
+    return answer;
   };
 }
 

@@ -2,6 +2,7 @@ import { spanFix } from '../../fixes/span-fix';
 import type { Block, Plan } from '../../plan/model';
 import type { Range } from '../../plan/positions';
 import { blockRange } from '../../plan/scope';
+import { remember } from '../../patterns/memo';
 import { compileAll, type Match, type Pattern, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Assessment, Rule, RuleMeta } from '../types';
@@ -29,13 +30,17 @@ export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: Rule
     message: c.message,
   }));
 
+  // Sentence and block scopes are the block's own text: then a block's gaps depend on its text alone.
+  const textOnly = data.scope === 'sentence' || data.scope === 'block';
+
   function* gaps(plan: Plan): Generator<Gap> {
     for (const check of checks) {
       for (const block of plan.blocks) {
-        for (const p of check.trigger) {
-          for (const match of p.matches(block.text)) {
-            if (!appearsInScope(plan, block, match.start, data.scope, check.evidence)) yield { block, match, check };
-          }
+        const triggers = remember(check, block.text, () =>
+          check.trigger.flatMap((p) => p.matches(block.text)).filter((m) => !textOnly || !appearsInScope(plan, block, m.start, data.scope, check.evidence)),
+        );
+        for (const match of triggers) {
+          if (textOnly || !appearsInScope(plan, block, match.start, data.scope, check.evidence)) yield { block, match, check };
         }
       }
     }

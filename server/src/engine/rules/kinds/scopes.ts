@@ -1,4 +1,4 @@
-import type { Block, Plan } from '../../plan/model';
+import type { Block, Plan, Section } from '../../plan/model';
 import { inSectionMatching, sectionBlocks, sentenceAt } from '../../plan/scope';
 import { anyMatch, type Pattern } from '../../patterns/pattern';
 
@@ -15,10 +15,21 @@ export function appearsInScope(plan: Plan, block: Block, at: number, scope: Scop
     case 'block':
       return anyMatch(patterns, block.text);
     case 'section':
-      return sectionBlocks(plan, block).some((b) => anyMatch(patterns, b.text));
+      return wideAnswer(block.section, patterns, () => sectionBlocks(plan, block).some((b) => anyMatch(patterns, b.text)));
     case 'plan':
-      return plan.blocks.some((b) => anyMatch(patterns, b.text));
+      return wideAnswer(plan, patterns, () => plan.blocks.some((b) => anyMatch(patterns, b.text)));
   }
+}
+
+/** Section- and plan-wide answers, asked for every trigger in the scope: worked out once per lint. */
+const wideAnswers = new WeakMap<object, Map<readonly Pattern[], boolean>>();
+
+function wideAnswer(scope: Section | Plan, patterns: readonly Pattern[], compute: () => boolean): boolean {
+  let answers = wideAnswers.get(scope);
+  if (!answers) wideAnswers.set(scope, (answers = new Map()));
+  let found = answers.get(patterns);
+  if (found === undefined) answers.set(patterns, (found = compute()));
+  return found;
 }
 
 /** Blocks a rule restricted to sections and/or labels looks at. */
