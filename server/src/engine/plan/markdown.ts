@@ -1,0 +1,66 @@
+import type { Root } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+
+/**
+ * Parses Markdown to the same mdast as unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']),
+ * but leaves out the GFM constructs a text cannot contain. micromark tries the table construct at the start of
+ * every line of flow (it is keyed on no character): on generated plans it took 30% of micromark's tokenizing,
+ * and two chunks in three have no line that could be a table's delimiter row. Footnotes and strikethrough
+ * (strikethrough resolves every span) cost less, but their tests are exact and trivial.
+ *
+ * Leaving a construct out changes nothing when it could not have matched: micromark undoes a failed attempt,
+ * and the mdast handlers only see tokens of constructs that matched (the table's codeText handler differs from
+ * the default one only inside a table). Task list items and front matter are tried rarely and stay on.
+ * Autolink literals match wherever a text has a URL or an `@`, which is nearly every chunk of a plan: always on.
+ */
+
+type Syntax = ReturnType<typeof gfmTable>;
+
+interface Gated {
+  syntax: Syntax;
+  /** False only when the text cannot contain the construct. */
+  mayContain: (text: string) => boolean;
+}
+
+/**
+ * A line that could be a table's delimiter row: after container prefixes (`>` and indentation: a delimiter
+ * row cannot open a container, its head row would be in another one) only `|`, `:`, `-`, spaces and tabs,
+ * with a `-` and a `|` or `:` (a row of dashes alone is a thematic break or setext underline). Each quantified
+ * class stops where the next part starts, so a long line costs linear time.
+ */
+const DELIMITER_ROW = /^(?:[ \t]*>)*[ \t]*(?:[|:][ \t|:]*-|-[ \t-]*[|:])[ \t|:-]*$/m;
+
+/** In the order remark-gfm combines them: the order decides which construct micromark tries first. */
+const GATED_BEFORE: readonly Gated[] = [
+  // A footnote definition starts `[^`; a call needs a definition.
+  { syntax: gfmFootnote(), mayContain: (text) => text.includes('[^') },
+  { syntax: gfmStrikethrough(), mayContain: (text) => text.includes('~') },
+  { syntax: gfmTable(), mayContain: (text) => DELIMITER_ROW.test(text) },
+];
+const AUTOLINK = gfmAutolinkLiteral();
+const AFTER = [gfmTaskListItem(), frontmatter(['yaml'])];
+const MDAST = [...gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])];
+
+/** Extension lists by the bit mask of the gated constructs they include. */
+const variants = new Map<number, Syntax[]>();
+
+export function parseMarkdown(text: string): Root {
+  let mask = 0;
+  GATED_BEFORE.forEach((gated, i) => {
+    if (gated.mayContain(text)) mask |= 1 << i;
+  });
+  let extensions = variants.get(mask);
+  if (!extensions) {
+    extensions = [AUTOLINK, ...GATED_BEFORE.filter((_, i) => mask & (1 << i)).map((g) => g.syntax), ...AFTER];
+    variants.set(mask, extensions);
+  }
+  return fromMarkdown(text, { extensions, mdastExtensions: MDAST });
+}
