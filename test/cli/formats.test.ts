@@ -49,7 +49,7 @@ describe('format details the golden files must not hide', () => {
     const diagnostics = (JSON.parse(render('rdjson')) as { diagnostics: { location: { range: { start: { line: number; column: number } } }; message: string; suggestions?: unknown[] }[] }).diagnostics;
     const first = diagnostics.find((d) => d.message.includes('world-class'))!;
     assert.deepEqual(first.location.range.start, { line: 6, column: 39 });
-    const line = RESULTS[0].text.split('\n')[5];
+    const line = RESULTS[0].text!.split('\n')[5];
     assert.equal(line.indexOf('world-class') + 1, 34);
     assert.equal(Buffer.byteLength(line.slice(0, line.indexOf('world-class'))) + 1, 39);
     assert.deepEqual(first.suggestions, [{ range: { start: { line: 6, column: 39 }, end: { line: 6, column: 50 } }, text: 'rated 4.8/5 by clinics' }]);

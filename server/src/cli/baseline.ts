@@ -3,7 +3,7 @@ import { basename, dirname, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { RuleMeta } from '../engine/index';
 import { LineIndex } from '../engine/plan/positions';
-import { fingerprintsOf, keepFindings, shownWords } from './fingerprint';
+import { fingerprintsOf, keepFindings, shownWords, textOf } from './fingerprint';
 import { UsageError } from './files';
 import type { FileResult } from './formatters/types';
 
@@ -56,7 +56,7 @@ export function writeBaseline(path: string, shown: string, results: readonly Fil
   }
   for (const r of results) {
     if (r.findings.length === 0) continue;
-    const lines = new LineIndex(r.text);
+    const lines = new LineIndex(textOf(r));
     const fingerprints = fingerprintsOf(r, rules);
     const entries = r.findings.map((f, i) => ({ rule: f.ruleId, words: shownWords(lines, f, rules), fingerprint: fingerprints[i] }));
     entries.sort((a, b) => a.rule.localeCompare(b.rule) || a.words.localeCompare(b.words) || a.fingerprint.localeCompare(b.fingerprint));

@@ -24,7 +24,13 @@ export function fingerprintFindings(text: string, findings: readonly Finding[], 
 
 /** A result's fingerprints: the ones computed before filtering, or computed now. */
 export function fingerprintsOf(result: FileResult, rules: ReadonlyMap<string, RuleMeta>): string[] {
-  return result.fingerprints ?? fingerprintFindings(result.text, result.findings, rules);
+  return result.fingerprints ?? fingerprintFindings(textOf(result), result.findings, rules);
+}
+
+/** The text of a result that kept it (TEXT_FORMATS); a run drops texts to hold findings only. */
+export function textOf(result: FileResult): string {
+  if (result.text === undefined) throw new Error(`the text of ${result.file} was not kept`);
+  return result.text;
 }
 
 /** The flagged words with white space collapsed: the whole line when the range is empty. */

@@ -20,6 +20,8 @@ export interface RunSettings {
   noConfig: boolean;
   reportUnusedDisableDirectives: boolean;
   withScorecard: boolean;
+  /** The format quotes the text (TEXT_FORMATS) or a baseline is written: results keep it. */
+  keepText: boolean;
 }
 
 export interface Linted {
@@ -43,7 +45,10 @@ export function lintOptions(job: LintJob, run: RunSettings) {
   };
 }
 
-/** Reads and lints one file; throws ReadError or ConfigError. The plan model is dropped here: only the text and findings are kept. */
+/**
+ * Reads and lints one file; throws ReadError or ConfigError. The plan model is dropped here, and the
+ * text unless run.keepText: a run of thousands of files holds their findings and fingerprints only.
+ */
 export function lintFile(job: LintJob, run: RunSettings): Linted {
   const text = readText(job.path, job.shown);
   // Rules that look for evidence across a section or the whole plan scan the same blocks again and again.
@@ -55,7 +60,7 @@ export function lintFile(job: LintJob, run: RunSettings): Linted {
   // Fingerprints are taken over every finding, before --baseline or --quiet drop any.
   const fingerprints = fingerprintFindings(text, r.findings, new Map(rules.map((m) => [m.id, m])));
   return {
-    result: { file: job.shown, text, findings: r.findings, fingerprints, scorecard },
+    result: { file: job.shown, ...(run.keepText ? { text } : {}), findings: r.findings, fingerprints, scorecard },
     rules,
     ruleErrors: r.ruleErrors.map((e) => ({ ruleId: e.ruleId, message: e.error.message })),
   };

@@ -6,7 +6,7 @@ import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './bas
 import { GitChanges } from './changed';
 import { expandTargets, UsageError } from './files';
 import { keepFindings } from './fingerprint';
-import { FORMATTERS, SCORECARD_FORMATS } from './formatters/index';
+import { FORMATTERS, SCORECARD_FORMATS, STREAMING_FORMATTERS, TEXT_FORMATS } from './formatters/index';
 import type { FileResult } from './formatters/types';
 import { stylish } from './formatters/stylish';
 import { lintOptions } from './lint-file';
@@ -104,9 +104,23 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
   const jobSummary = o.format === 'github' ? process.env.GITHUB_STEP_SUMMARY || undefined : undefined;
   const withScorecard = SCORECARD_FORMATS.has(o.format!) || jobSummary !== undefined;
 
+  const ctx = { color: colorWanted(io.stdout), rules: new Map<string, RuleMeta>(), cwd: io.cwd, version: VERSION, changedSince: o['changed-since'] };
+  const { rules } = ctx;
+  // Stylish and JSON on the terminal print each file once it is linted. A report to a file, a baseline
+  // to record first and the job summary wait for every file: for them results keep their findings only.
+  const streaming = o['output-file'] || o['baseline-write'] || jobSummary ? undefined : STREAMING_FORMATTERS[o.format!]?.(ctx);
+  const printed = new Printer(io.stdout);
   const results: FileResult[] = [];
-  const rules = new Map<string, RuleMeta>();
+  const counts = { error: 0, warning: 0 };
   let baseline: Baseline | undefined;
+  /** What the report shows of a result: findings not in the baseline, errors only with --quiet. */
+  const shown = (r: FileResult): FileResult => {
+    const kept = baseline ? applyBaseline([r], baseline, io.cwd, rules)[0] : r;
+    return o.quiet ? keepFindings(kept, rules, (f) => f.severity === 'error') : kept;
+  };
+  const count = (r: FileResult) => {
+    for (const f of r.findings) if (f.severity !== 'info') counts[f.severity]++;
+  };
   try {
     baseline = o.baseline ? readBaseline(resolve(io.cwd, o.baseline), o.baseline) : undefined;
     const changes = o['changed-since'] !== undefined ? GitChanges.since(o['changed-since'], io.cwd) : undefined;
@@ -120,6 +134,7 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       noConfig: o['no-config']!,
       reportUnusedDisableDirectives: o['report-unused-disable-directives']!,
       withScorecard,
+      keepText: TEXT_FORMATS.has(o.format!) || !!o['baseline-write'] || jobSummary !== undefined,
     };
     let i = 0;
     for await (const { result, rules: ran, ruleErrors } of lintFiles(jobs, run)) {
@@ -128,7 +143,13 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       for (const meta of ran) rules.set(meta.id, meta);
       for (const e of ruleErrors) io.stderr.write(`stratlint: rule ${e.ruleId} failed on ${job.shown}: ${e.message}\n`);
       if (changes) result.before = stateAtBase(changes, job.path, result, (old) => lintDocument(old, lintOptions(job, run)), rules, withScorecard);
-      results.push(result);
+      if (!streaming) {
+        results.push(result);
+        continue;
+      }
+      const r = shown(result);
+      count(r);
+      printed.write(streaming.file(r));
     }
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError || e instanceof ReadError || e instanceof WorkerFileError) {
@@ -138,50 +159,68 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     throw e;
   }
 
-  let reported: FileResult[] = results;
-  if (o['baseline-write']) {
-    try {
-      baseline = writeBaseline(resolve(io.cwd, o['baseline-write']), o['baseline-write'], results, io.cwd, rules);
-    } catch (e) {
-      if (!(e instanceof UsageError)) throw e;
-      io.stderr.write(`stratlint: ${e.message}; not overwriting it\n`);
-      return 2;
+  if (streaming) {
+    printed.write(streaming.end());
+    printed.finish();
+  } else {
+    if (o['baseline-write']) {
+      try {
+        baseline = writeBaseline(resolve(io.cwd, o['baseline-write']), o['baseline-write'], results, io.cwd, rules);
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        io.stderr.write(`stratlint: ${e.message}; not overwriting it\n`);
+        return 2;
+      }
+      const recorded = results.reduce((n, r) => n + r.findings.length, 0);
+      io.stderr.write(`stratlint: recorded ${recorded} finding${recorded === 1 ? '' : 's'} in ${o['baseline-write']}\n`);
     }
-    const recorded = results.reduce((n, r) => n + r.findings.length, 0);
-    io.stderr.write(`stratlint: recorded ${recorded} finding${recorded === 1 ? '' : 's'} in ${o['baseline-write']}\n`);
-  }
-  if (baseline) reported = applyBaseline(reported, baseline, io.cwd, rules);
-  if (o.quiet) reported = reported.map((r) => keepFindings(r, rules, (f) => f.severity === 'error'));
-
-  const ctx = { color: colorWanted(io.stdout), rules, cwd: io.cwd, version: VERSION, changedSince: o['changed-since'] };
-  const report = formatter(reported, ctx);
-  if (o['output-file']) {
-    const out = resolve(io.cwd, o['output-file']);
-    try {
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, report.endsWith('\n') ? report : `${report}\n`);
-    } catch (e) {
-      io.stderr.write(`stratlint: cannot write ${o['output-file']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
-      return 2;
+    const reported = results.map(shown);
+    reported.forEach(count);
+    const report = formatter(reported, ctx);
+    if (o['output-file']) {
+      const out = resolve(io.cwd, o['output-file']);
+      try {
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, report.endsWith('\n') ? report : `${report}\n`);
+      } catch (e) {
+        io.stderr.write(`stratlint: cannot write ${o['output-file']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        return 2;
+      }
+      // The file is for tools; whoever watches the terminal still reads the findings.
+      const human = o.format === 'stylish' ? '' : stylish(reported, ctx);
+      if (human) io.stdout.write(human);
+    } else {
+      printed.write(report);
+      printed.finish();
     }
-    // The file is for tools; whoever watches the terminal still reads the findings.
-    const human = o.format === 'stylish' ? '' : stylish(reported, ctx);
-    if (human) io.stdout.write(human);
-  } else if (report) {
-    io.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+    if (jobSummary) {
+      const problem = appendJobSummary(jobSummary, reported, { ...ctx, color: false });
+      if (problem) io.stderr.write(`stratlint: ${problem}\n`);
+    }
   }
-  if (jobSummary) {
-    const problem = appendJobSummary(jobSummary, reported, { ...ctx, color: false });
-    if (problem) io.stderr.write(`stratlint: ${problem}\n`);
-  }
-  const errors = reported.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'error').length, 0);
-  const warnings = reported.reduce((n, r) => n + r.findings.filter((f) => f.severity === 'warning').length, 0);
-  if (errors > 0) return 1;
-  if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr.write(`stratlint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+  if (counts.error > 0) return 1;
+  if (maxWarnings >= 0 && counts.warning > maxWarnings) {
+    io.stderr.write(`stratlint: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;
+}
+
+/** Writes a report in parts; a report that prints anything ends with a line break. */
+class Printer {
+  private last = '';
+
+  constructor(private readonly out: CliIO['stdout']) {}
+
+  write(part: string): void {
+    if (!part) return;
+    this.out.write(part);
+    this.last = part;
+  }
+
+  finish(): void {
+    if (this.last && !this.last.endsWith('\n')) this.out.write('\n');
+  }
 }
 
 declare const STRATLINT_VERSION: string | undefined;

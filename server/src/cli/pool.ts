@@ -1,16 +1,20 @@
 /**
  * Lints many files on worker threads, one per core, yielding results in the order of the jobs
- * as soon as each is ready. Each worker reads its own files, so the main thread never holds a
- * parsed plan: only the text and findings the formatters need.
+ * as soon as each is ready. Each worker reads its own files and sends back findings only (see
+ * lint-file.ts). The main thread lints too, between handing out files and yielding results: on
+ * two cores one worker and the main thread keep both busy, and each engine a thread holds (its
+ * patterns' compiled automata, its heap) costs memory.
  */
 import { availableParallelism } from 'node:os';
+import { setImmediate as turn } from 'node:timers/promises';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ConfigError } from '../engine/index';
 import { lintFile, type LintJob, type Linted, type RunSettings } from './lint-file';
 import { ReadError } from './read';
 
-/** Fewer files than this are linted faster than workers start. */
+/** Fewer files than this per thread are linted faster than workers start. */
 const MIN_FILES_PER_WORKER = 4;
+const MAX_THREADS = 8;
 const WORKER_FLAG = 'stratlint-lint-worker';
 
 /** A ConfigError or ReadError raised in a worker: the same message and exit code as in the main thread. */
@@ -19,17 +23,19 @@ export class WorkerFileError extends Error {}
 type Reply = { index: number; linted: Linted } | { index: number; error: string; expected: boolean };
 
 export async function* lintFiles(jobs: readonly LintJob[], run: RunSettings): AsyncGenerator<Linted> {
-  const workers = Math.min(availableParallelism(), Math.floor(jobs.length / MIN_FILES_PER_WORKER), 8);
+  const workers = Math.min(availableParallelism(), Math.floor(jobs.length / MIN_FILES_PER_WORKER), MAX_THREADS) - 1;
   // Workers run the bundled CLI (dist/cli.js); from TypeScript sources (tests) the files are linted here.
-  if (workers < 2 || !__filename.endsWith('.js')) {
+  if (workers < 1 || !__filename.endsWith('.js')) {
     for (const job of jobs) yield lintFile(job, run);
     return;
   }
   yield* inWorkers(jobs, run, workers);
 }
 
-/** Results waiting for an earlier, slower file, per worker: enough to keep workers busy, never the whole run. */
-const AHEAD_PER_WORKER = 8;
+/** Results waiting for an earlier, slower file, per thread: enough to keep workers busy, never the whole run. */
+const AHEAD_PER_THREAD = 8;
+/** Files queued at a worker: it keeps working while the main thread lints a file of its own. */
+const QUEUED_PER_WORKER = 3;
 
 async function* inWorkers(jobs: readonly LintJob[], run: RunSettings, count: number): AsyncGenerator<Linted> {
   const done = new Map<number, Reply>();
@@ -37,12 +43,12 @@ async function* inWorkers(jobs: readonly LintJob[], run: RunSettings, count: num
   let next = 0;
   let yielded = 0;
   let failure: Error | undefined;
+  const window = AHEAD_PER_THREAD * (count + 1);
   const pool = Array.from({ length: count }, () => new Worker(__filename, { workerData: { flag: WORKER_FLAG, run } }));
   const inFlight = new Map<Worker, number>(pool.map((w) => [w, 0]));
-  // Two files in flight per worker (it never waits for the main thread between files), within the window.
   const feed = () => {
     for (const w of pool) {
-      while (inFlight.get(w)! < 2 && next < jobs.length && next < yielded + AHEAD_PER_WORKER * count) {
+      while (inFlight.get(w)! < QUEUED_PER_WORKER && next < jobs.length && next < yielded + window) {
         inFlight.set(w, inFlight.get(w)! + 1);
         w.postMessage({ index: next, job: jobs[next++] });
       }
@@ -69,7 +75,14 @@ async function* inWorkers(jobs: readonly LintJob[], run: RunSettings, count: num
     for (; yielded < jobs.length; yielded++) {
       while (!done.has(yielded)) {
         if (failure) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
+        if (next < jobs.length && next < yielded + window) {
+          // Workers are fed: take the next file here, then let their replies in.
+          const index = next++;
+          done.set(index, lintHere(index, jobs[index], run));
+          await turn();
+        } else {
+          await new Promise<void>((resolve) => (wake = resolve));
+        }
       }
       const reply = done.get(yielded)!;
       done.delete(yielded);
@@ -83,17 +96,20 @@ async function* inWorkers(jobs: readonly LintJob[], run: RunSettings, count: num
   }
 }
 
+/** Lints a file as a worker would, with a failure as a reply: the main thread reports it in job order. */
+function lintHere(index: number, job: LintJob, run: RunSettings): Reply {
+  try {
+    return { index, linted: lintFile(job, run) };
+  } catch (e) {
+    const expected = e instanceof ConfigError || e instanceof ReadError;
+    return { index, error: expected ? (e as Error).message : ((e as Error).stack ?? String(e)), expected };
+  }
+}
+
 function serveAsWorker(): void {
   const run = (workerData as { run: RunSettings }).run;
   parentPort!.on('message', ({ index, job }: { index: number; job: LintJob }) => {
-    let reply: Reply;
-    try {
-      reply = { index, linted: lintFile(job, run) };
-    } catch (e) {
-      const expected = e instanceof ConfigError || e instanceof ReadError;
-      reply = { index, error: expected ? (e as Error).message : ((e as Error).stack ?? String(e)), expected };
-    }
-    parentPort!.postMessage(reply);
+    parentPort!.postMessage(lintHere(index, job, run));
   });
 }
 

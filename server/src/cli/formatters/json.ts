@@ -1,22 +1,35 @@
-import type { Formatter } from './types';
+import { collected, type FileResult, type StreamingFormatter } from './types';
 
 /** The JSON contract: 1-based lines and columns in UTF-16 code units, endColumn exclusive. */
-export const json: Formatter = (results) =>
-  JSON.stringify(
-    results.map((r) => ({
-      file: r.file,
-      findings: r.findings.map((f) => ({
-        ruleId: f.ruleId,
-        severity: f.severity,
-        message: f.message,
-        line: f.range.start.line + 1,
-        column: f.range.start.character + 1,
-        endLine: f.range.end.line + 1,
-        endColumn: f.range.end.character + 1,
-        source: f.source,
-        fixes: f.fixes.map((x) => ({ title: x.title })),
-      })),
+function entry(r: FileResult) {
+  return {
+    file: r.file,
+    findings: r.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+      endLine: f.range.end.line + 1,
+      endColumn: f.range.end.character + 1,
+      source: f.source,
+      fixes: f.fixes.map((x) => ({ title: x.title })),
     })),
-    null,
-    2,
-  );
+  };
+}
+
+/** An array of entries, printed as JSON.stringify(entries, null, 2) would print it, one entry at a time. */
+export const jsonStream: StreamingFormatter = () => {
+  let first = true;
+  return {
+    file: (r) => {
+      const item = `  ${JSON.stringify(entry(r), null, 2).replace(/\n/g, '\n  ')}`;
+      const out = first ? `[\n${item}` : `,\n${item}`;
+      first = false;
+      return out;
+    },
+    end: () => (first ? '[]' : '\n]'),
+  };
+};
+
+export const json = collected(jsonStream);

@@ -1,5 +1,5 @@
 import { LineIndex } from '../../engine/plan/positions';
-import { shownWords } from '../fingerprint';
+import { shownWords, textOf } from '../fingerprint';
 import { oneBased } from './location';
 import type { Formatter } from './types';
 
@@ -13,7 +13,7 @@ export const junit: Formatter = (results, ctx) => {
   const failures = results.reduce((n, r) => n + r.findings.length, 0);
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="stratlint" tests="${total}" failures="${failures}" errors="0">`];
   for (const r of results) {
-    const lines = new LineIndex(r.text);
+    const lines = new LineIndex(textOf(r));
     const file = attr(r.file);
     out.push(`  <testsuite name="${file}" tests="${Math.max(1, r.findings.length)}" failures="${r.findings.length}" errors="0">`);
     if (r.findings.length === 0) out.push(`    <testcase classname="${file}" name="no findings"/>`);

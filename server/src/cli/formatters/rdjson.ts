@@ -1,5 +1,6 @@
 import type { Finding, Fix, Position, Range, Severity } from '../../engine/index';
 import { LineIndex } from '../../engine/plan/positions';
+import { textOf } from '../fingerprint';
 import type { Formatter } from './types';
 
 const SEVERITY: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
@@ -14,7 +15,7 @@ export const rdjson: Formatter = (results) =>
     {
       source: { name: 'stratlint' },
       diagnostics: results.flatMap((r) => {
-        const lines = new LineIndex(r.text);
+        const lines = new LineIndex(textOf(r));
         return r.findings.map((f) => {
           const fix = suggestedFix(f);
           return {

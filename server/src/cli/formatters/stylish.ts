@@ -1,31 +1,33 @@
 import type { Severity } from '../../engine/index';
-import type { Formatter } from './types';
+import { collected, type StreamingFormatter } from './types';
 
 const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, underline: 4 } as const;
 
 /** ESLint's familiar layout: findings grouped by file, line:column, severity, message, rule ID, a summary. */
-export const stylish: Formatter = (results, { color }) => {
+export const stylishStream: StreamingFormatter = ({ color }) => {
   const paint = (c: keyof typeof COLORS, s: string) => (color ? `\x1b[${COLORS[c]}m${s}\x1b[0m` : s);
   const sevColor: Record<Severity, keyof typeof COLORS> = { error: 'red', warning: 'yellow', info: 'cyan' };
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const out: string[] = [];
-  for (const r of results) {
-    if (r.findings.length === 0) continue;
-    out.push('', paint('underline', r.file));
-    const rows = r.findings.map((f) => {
-      counts[f.severity]++;
-      return [`${f.range.start.line + 1}:${f.range.start.character + 1}`, f.severity, f.message.replace(/\s+/g, ' '), f.ruleId];
-    });
-    const w0 = Math.max(...rows.map((x) => x[0].length));
-    const w1 = Math.max(...rows.map((x) => x[1].length));
-    for (const [pos, sev, msg, id] of rows) {
-      out.push(`  ${paint('dim', pos.padEnd(w0))}  ${paint(sevColor[sev as Severity], sev.padEnd(w1))}  ${msg}  ${paint('dim', id)}`);
-    }
-  }
-  const total = counts.error + counts.warning + counts.info;
-  if (total === 0) return '';
-  const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
-  out.push('', paint('bold', paint(counts.error ? 'red' : counts.warning ? 'yellow' : 'cyan', summary)), '');
-  return out.join('\n');
+  return {
+    file: (r) => {
+      if (r.findings.length === 0) return '';
+      const rows = r.findings.map((f) => {
+        counts[f.severity]++;
+        return [`${f.range.start.line + 1}:${f.range.start.character + 1}`, f.severity, f.message.replace(/\s+/g, ' '), f.ruleId];
+      });
+      const w0 = Math.max(...rows.map((x) => x[0].length));
+      const w1 = Math.max(...rows.map((x) => x[1].length));
+      const lines = rows.map(([pos, sev, msg, id]) => `  ${paint('dim', pos.padEnd(w0))}  ${paint(sevColor[sev as Severity], sev.padEnd(w1))}  ${msg}  ${paint('dim', id)}`);
+      return `\n${paint('underline', r.file)}\n${lines.join('\n')}\n`;
+    },
+    end: () => {
+      const total = counts.error + counts.warning + counts.info;
+      if (total === 0) return '';
+      const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
+      const summary = `✖ ${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${plural(counts.info, 'info')})`;
+      return `\n${paint('bold', paint(counts.error ? 'red' : counts.warning ? 'yellow' : 'cyan', summary))}\n`;
+    },
+  };
 };
+
+export const stylish = collected(stylishStream);

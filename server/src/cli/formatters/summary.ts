@@ -1,6 +1,6 @@
 import type { Finding, PrincipleStatus, RuleMeta, Scorecard, Severity } from '../../engine/index';
 import { LineIndex } from '../../engine/plan/positions';
-import { fingerprintsOf, shownWords } from '../fingerprint';
+import { fingerprintsOf, shownWords, textOf } from '../fingerprint';
 import { SEVERITY_RANK } from './location';
 import type { FileResult, Formatter } from './types';
 
@@ -54,7 +54,7 @@ function planSection(r: FileResult, newFlags: boolean[], rules: ReadonlyMap<stri
     .sort((a, b) => Number(b.isNew) - Number(a.isNew) || SEVERITY_RANK[a.f.severity] - SEVERITY_RANK[b.f.severity] || a.f.range.start.line - b.f.range.start.line)
     .slice(0, TOP);
   if (top.length) {
-    const lines = new LineIndex(r.text);
+    const lines = new LineIndex(textOf(r));
     if (r.findings.length > TOP) out.push(`Top ${TOP} of ${r.findings.length}:`, '');
     top.forEach(({ f, isNew }, n) => {
       const words = shownWords(lines, f, rules);

@@ -24,8 +24,8 @@ export interface Before {
 export interface FileResult {
   /** Path as shown to the user: relative to the working directory, forward slashes. */
   file: string;
-  /** The file's text, for formatters that quote lines or fingerprint findings. */
-  text: string;
+  /** The file's text, kept only for the formats in TEXT_FORMATS and for --baseline-write (see textOf). */
+  text?: string;
   findings: Finding[];
   /** How the plan covers the principles; set for the formats in SCORECARD_FORMATS. */
   scorecard?: Scorecard;
@@ -49,3 +49,21 @@ export interface FormatContext {
 }
 
 export type Formatter = (results: readonly FileResult[], ctx: FormatContext) => string;
+
+/** A report printed file by file as the files are linted, so a run holds no finished file's findings. */
+export interface FormatStream {
+  /** The report's part for one file. */
+  file(result: FileResult): string;
+  /** The rest of the report, after the last file. */
+  end(): string;
+}
+
+export type StreamingFormatter = (ctx: FormatContext) => FormatStream;
+
+/** The whole report a streaming format prints for these results. */
+export function collected(format: StreamingFormatter): Formatter {
+  return (results, ctx) => {
+    const stream = format(ctx);
+    return results.map((r) => stream.file(r)).join('') + stream.end();
+  };
+}
