@@ -36,9 +36,8 @@ export class PatternMemo {
     let entry = this.derived.get(text);
     if (!entry) this.derived.set(text, (entry = { values: new Map(), lint: this.lint }));
     entry.lint = this.lint;
-    if (entry.values.has(key)) return entry.values.get(key) as T;
-    const value = compute();
-    entry.values.set(key, value);
+    let value = entry.values.get(key) as T | undefined;
+    if (value === undefined) entry.values.set(key, (value = compute()));
     return value;
   }
 
@@ -69,7 +68,8 @@ export function activeMemo(): PatternMemo | undefined {
 
 /**
  * What a rule works out from a block's text alone, remembered while a memo is active: `compute`
- * must read nothing but the text and what `key` stands for (one key per rule and options).
+ * must read nothing but the text and what `key` stands for (one key per rule and options),
+ * and never return undefined.
  */
 export function remember<T>(key: object, text: string, compute: () => T): T {
   return active ? active.value(text, key, compute) : compute();

@@ -1,8 +1,4 @@
 import type { Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { parse as parseYaml } from 'yaml';
 import { normalizeHeading } from './headings';
 import type { Block, HtmlComment, Plan, Section } from './model';
@@ -11,8 +7,7 @@ import { ProseBuilder } from './prose';
 import { splitSentences } from './sentences';
 import { splitChunks, type Chunk } from './chunks';
 import { limitNesting } from './nesting';
-
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+import { parseMarkdown } from './markdown';
 
 const LABEL = /^\s*([A-Za-z][A-Za-z0-9 /&-]{0,30}?)\s*:\s/;
 
@@ -96,7 +91,7 @@ export function parseChunks(text: string, chunks: readonly Chunk[], cache?: Chun
 /** Parses one chunk; a chunk the parser cannot take becomes one code block (no prose), never a crash. */
 function parseTree(text: string): Root {
   try {
-    return processor.parse(limitNesting(text)) as Root;
+    return parseMarkdown(limitNesting(text));
   } catch {
     const end = { line: text.split('\n').length, column: 1, offset: text.length };
     return { type: 'root', children: [{ type: 'code', value: text, position: { start: { line: 1, column: 1, offset: 0 }, end } }] };
@@ -272,7 +267,20 @@ class PlanBuilder {
 
   private pushBlock(b: ChunkBlock, shift: number, docOffsets: Int32Array, placed: Int32Array[]): Block {
     placed.push(docOffsets);
-    const block: Block = { ...b, docOffsets, start: b.start + shift, end: b.end + shift, section: this.stack[this.stack.length - 1], index: this.blocks.length };
+    const block: Block = {
+      kind: b.kind,
+      text: b.text,
+      docOffsets,
+      start: b.start + shift,
+      end: b.end + shift,
+      inQuote: b.inQuote,
+      label: b.label,
+      cells: b.cells,
+      header: b.header,
+      sentences: b.sentences,
+      section: this.stack[this.stack.length - 1],
+      index: this.blocks.length,
+    };
     this.blocks.push(block);
     return block;
   }

@@ -4,7 +4,7 @@ import type { Range } from './positions';
 
 /** Sections whose heading matches one of the aliases, outermost first. */
 export function sectionsMatching(plan: Plan, aliases: readonly string[]): Section[] {
-  return plan.sections.filter((s) => s.level > 0 && aliases.some((a) => headingMatches(s.normalized, a)));
+  return plan.sections.filter((s) => s.level > 0 && headingMatchesAny(s.normalized, aliases));
 }
 
 /** Answers per section and alias list: rules ask for every block, and a section holds many. */
