@@ -66,6 +66,8 @@ let outcomes = 0;
  */
 const CACHED_DOCUMENTS = 8;
 
+const slimmed = new WeakSet<DocumentLint>();
+
 interface DocumentCache {
   chunks: ChunkCache;
   patterns: PatternMemo;
@@ -191,6 +193,7 @@ export class Linter {
         }
         if (stale()) return undefined;
         this.results.set(uri, outcome);
+        if (!this.caches.has(uri)) this.slim(uri); // other documents were linted meanwhile
         this.onLinted(outcome);
         return outcome;
       })()
@@ -212,8 +215,24 @@ export class Linter {
     for (const [other] of this.caches) {
       if (this.caches.size <= CACHED_DOCUMENTS) break;
       this.caches.delete(other);
+      this.slim(other);
     }
     return cache;
+  }
+
+  /**
+   * A document not edited lately keeps its findings; its plan model (the larger part) is read
+   * again from its text if a request needs it. Many open plans then cost little memory.
+   */
+  private slim(uri: string): void {
+    const outcome = this.results.get(uri);
+    const result = outcome?.result;
+    if (!outcome || !result || slimmed.has(result)) return;
+    const { text } = result.plan;
+    let plan: Plan | undefined;
+    const slim: DocumentLint = Object.defineProperty({ ...result }, 'plan', { get: () => (plan ??= parsePlan(text)), enumerable: true });
+    slimmed.add(slim);
+    outcome.result = slim;
   }
 
   private lintParsed(uri: string, text: string, plan: Plan, settings: Settings): Pick<LintOutcome, 'result' | 'configError'> {

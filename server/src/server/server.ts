@@ -28,6 +28,7 @@ import { hover } from './features/hover';
 import { newPlanTemplate } from './features/newPlan';
 import { scorecardOf } from './features/scorecard';
 import { documentSymbols } from './features/symbols';
+import { IdleCompactor } from './idle';
 import { Linter, type LintOutcome } from './linting';
 import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, ScorecardRequest, StatusNotification } from './protocol';
 import { SettingsStore } from './settings';
@@ -44,6 +45,7 @@ export function startServer(connection: Connection): void {
   const folders = new WorkspaceFolders();
   const configProblems = new ConfigProblems(connection);
   const savedVersion = new Map<string, number>();
+  const compactor = new IdleCompactor();
   /** The outcome each document's diagnostics and status show. */
   const shown = new Map<string, number>();
   let caps: ClientCapabilities = {};
@@ -65,6 +67,7 @@ export function startServer(connection: Connection): void {
   }
 
   function linted(outcome: LintOutcome): void {
+    compactor.linted();
     // onSave: a lint that a request (hover, code action) ran on unsaved text is not shown
     if (outcome.settings.run === 'onSave' && savedVersion.get(outcome.uri) !== outcome.version) return;
     shown.set(outcome.uri, outcome.id);

@@ -31,7 +31,9 @@ export class Pattern {
     readonly source: string,
     private readonly expanded: string,
     private readonly re: RE2JS,
-  ) {}
+  ) {
+    compiled.add(new WeakRef(re));
+  }
 
   static compile(source: string, terms: Terms = {}): Pattern {
     const expanded = expandTerms(source, terms, []);
@@ -86,6 +88,36 @@ export class Pattern {
     const m = this.re.matcher(text);
     return m.lookingAt();
   }
+}
+
+/** Every compiled expression, for trimPatternCaches (a rule pack's patterns go when its config does). */
+const compiled = new Set<WeakRef<RE2JS>>();
+
+/** What re2js keeps per expression: a lazily built DFA whose states are cached up to a budget (8 MB each). */
+interface LazyDfa {
+  maxMem: number;
+  memBudget: number;
+  clearCache(): void;
+}
+
+/** Above this, the DFA states all expressions cached are dropped (they are rebuilt as texts need them). */
+const DFA_STATES_BUDGET = 16 << 20;
+
+/**
+ * re2js caches DFA states per expression as texts need them, up to 8 MB each: after linting many
+ * plans, hundreds of expressions hold tens of megabytes. The language server calls this when idle.
+ * It reads re2js internals; if they change, it does nothing.
+ */
+export function trimPatternCaches(): void {
+  const dfas: LazyDfa[] = [];
+  for (const ref of compiled) {
+    const re = ref.deref();
+    if (!re) compiled.delete(ref);
+    const dfa = (re as unknown as { re2Input?: { lazyDFA?: Partial<LazyDfa> | null } } | undefined)?.re2Input?.lazyDFA;
+    if (dfa && typeof dfa.clearCache === 'function' && typeof dfa.maxMem === 'number' && typeof dfa.memBudget === 'number') dfas.push(dfa as LazyDfa);
+  }
+  const used = dfas.reduce((sum, d) => sum + d.maxMem - d.memBudget, 0);
+  if (used > DFA_STATES_BUDGET) for (const d of dfas) d.clearCache();
 }
 
 function expandTerms(source: string, terms: Terms, seen: string[]): string {
