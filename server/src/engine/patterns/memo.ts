@@ -7,7 +7,7 @@
 export class PatternMemo {
   private readonly seen = new Map<string, { bits: Uint8Array; lint: number }>();
   /** What rules worked out from a text alone (see `remember`), per text and asker. */
-  private readonly derived = new Map<string, { values: Map<object, unknown>; lint: number }>();
+  private readonly derived = new Map<string, { values: unknown[]; lint: number }>();
   private lint = 0;
 
   /** The remembered answer for pattern `id` on the text, or undefined. */
@@ -32,12 +32,12 @@ export class PatternMemo {
   }
 
   /** The value `compute` gives for the text, computed once per text and key while the text is asked about. */
-  value<T>(text: string, key: object, compute: () => T): T {
+  value<T>(text: string, key: MemoKey, compute: () => T): T {
     let entry = this.derived.get(text);
-    if (!entry) this.derived.set(text, (entry = { values: new Map(), lint: this.lint }));
+    if (!entry) this.derived.set(text, (entry = { values: [], lint: this.lint }));
     entry.lint = this.lint;
-    let value = entry.values.get(key) as T | undefined;
-    if (value === undefined) entry.values.set(key, (value = compute()));
+    let value = entry.values[key] as T | undefined;
+    if (value === undefined) entry.values[key] = value = compute();
     return value;
   }
 
@@ -66,11 +66,19 @@ export function activeMemo(): PatternMemo | undefined {
   return active;
 }
 
+/** Names one thing rules remember per text (a small number: values are kept in an array). */
+export type MemoKey = number & { readonly memoKey: unique symbol };
+let keys = 0;
+
+export function memoKey(): MemoKey {
+  return keys++ as MemoKey;
+}
+
 /**
  * What a rule works out from a block's text alone, remembered while a memo is active: `compute`
  * must read nothing but the text and what `key` stands for (one key per rule and options),
  * and never return undefined.
  */
-export function remember<T>(key: object, text: string, compute: () => T): T {
+export function remember<T>(key: MemoKey, text: string, compute: () => T): T {
   return active ? active.value(text, key, compute) : compute();
 }

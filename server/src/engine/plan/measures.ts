@@ -1,4 +1,4 @@
-import { remember } from '../patterns/memo';
+import { memoKey, remember } from '../patterns/memo';
 import type { Plan, Section } from './model';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
@@ -20,8 +20,8 @@ export const DATE = new RegExp(
 const NUMBER_WORDS = /\b(?:half|halve|halved|double|doubled|triple|tripled|twice|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|percent|majority)\b/i;
 const DATE_GLOBAL = new RegExp(DATE.source, 'gi');
 
-const NUMBER_KEY = {};
-const DATE_KEY = {};
+const NUMBER_KEY = memoKey();
+const DATE_KEY = memoKey();
 
 /** Whether the text names a quantity (digits after dates are taken out, %, or a number word). */
 export function hasNumber(text: string): boolean {

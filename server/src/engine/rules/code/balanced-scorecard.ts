@@ -3,7 +3,7 @@ import { DATE } from '../../plan/measures';
 import type { Range } from '../../plan/positions';
 import { blockRange, inSectionMatching } from '../../plan/scope';
 import type { Assessment, Rule, RuleMeta } from '../types';
-import { remember } from '../../patterns/memo';
+import { memoKey, remember } from '../../patterns/memo';
 import { planLevelRule } from '../plan-level';
 
 /**
@@ -42,6 +42,9 @@ interface MetricLine {
 }
 
 const DATES = new RegExp(DATE.source, 'gi');
+const TARGET_KEY = memoKey();
+const INTRO_KEY = memoKey();
+const SENTENCES_KEY = memoKey();
 
 /**
  * Whether a goal line carries a target: digits or a percentage, not counting dates,
@@ -49,7 +52,7 @@ const DATES = new RegExp(DATE.source, 'gi');
  * measure" are prose, not targets.
  */
 function hasTarget(text: string): boolean {
-  return remember(hasTarget, text, () => {
+  return remember(TARGET_KEY, text, () => {
     const rest = text
     .replace(DATES, ' ')
     .replace(/\b[A-Z]{2,}[- ]?#?\d+\b/g, ' ')
@@ -65,7 +68,7 @@ function announcedAsMetric(plan: Plan, block: Block): boolean {
     const before = plan.blocks[i];
     if (before.section !== block.section) return false;
     if (before.kind === 'list-item') continue;
-    return before.kind === 'paragraph' && remember(METRIC_INTRO, before.text, () => METRIC_INTRO.test(before.text));
+    return before.kind === 'paragraph' && remember(INTRO_KEY, before.text, () => METRIC_INTRO.test(before.text));
   }
   return false;
 }
@@ -99,7 +102,7 @@ function metricLines(plan: Plan): MetricLine[] {
       out.push(metricLine(block, 0, block.text.length));
       continue;
     }
-    for (const s of remember(METRIC_SENTENCE, block.text, () => block.sentences.filter((s) => METRIC_SENTENCE.test(block.text.slice(s.start, s.end))))) {
+    for (const s of remember(SENTENCES_KEY, block.text, () => block.sentences.filter((s) => METRIC_SENTENCE.test(block.text.slice(s.start, s.end))))) {
       out.push(metricLine(block, s.start, s.end));
     }
   }

@@ -4,7 +4,7 @@ import type { Block, Plan } from '../../plan/model';
 import type { Range } from '../../plan/positions';
 import { blockRange, sentenceAt } from '../../plan/scope';
 import type { Assessment, Fix, Rule, RuleMeta } from '../types';
-import { remember } from '../../patterns/memo';
+import { memoKey, remember } from '../../patterns/memo';
 
 /** The years a horizon covers. "2026–2027" is one year apart but two calendar years: a finding needs both readings out of range. */
 interface Span {
@@ -133,7 +133,7 @@ function fromBlock(plan: Plan, block: Block, declared: boolean, isTitle: boolean
 }
 
 /** One key per way of reading a block (declared, title), for the memo. */
-const STATED_KEYS = [{}, {}, {}, {}];
+const STATED_KEYS = [memoKey(), memoKey(), memoKey(), memoKey()];
 
 /** Reads the block's text (and a header row's cells) only. */
 function statedIn(block: Block, declared: boolean, isTitle: boolean): Stated[] {

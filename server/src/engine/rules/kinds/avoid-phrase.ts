@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { spanFix } from '../../fixes/span-fix';
 import { blockRange, inSectionMatching } from '../../plan/scope';
-import { remember } from '../../patterns/memo';
+import { memoKey, remember, type MemoKey } from '../../patterns/memo';
 import { compileAll, Pattern, type Match, type Terms } from '../../patterns/pattern';
 import type { Block } from '../../plan/model';
 import type { RuleDataOf } from '../schema';
@@ -47,7 +47,7 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
         if (data.exceptSections && inSectionMatching(block, data.exceptSections)) continue;
         if (data.skipNestedItems && !hasLabel(block, data.inLabels) && parentItem(plan, block)) continue;
         if (data.skipQuoted && block.inQuote) continue;
-        for (const m of remember(phrasing, block.text, () => candidates(block))) {
+        for (const m of remember(phrasing.key, block.text, () => candidates(block))) {
           if (!textOnly && appearsInScope(plan, block, m.start, data.unlessScope, unless)) continue;
           const fix = meta.fix && spanFix(plan, block, m, meta.fix, data.fix?.action ?? 'replace-match');
           ctx.report({ range: blockRange(plan, block, m.start, m.end), fixes: fix ? [fix] : [] });
@@ -72,7 +72,7 @@ const PHRASE_OPTIONS = z
  */
 function phraseOptions(patterns: Pattern[]) {
   // One answer per distinct options: it is also the key under which candidates are remembered.
-  const answers = new Map<string, { phrases: Pattern[]; allowed: (words: string) => boolean }>();
+  const answers = new Map<string, { key: MemoKey; phrases: Pattern[]; allowed: (words: string) => boolean }>();
   return (options: Readonly<Record<string, unknown>>) => {
     const terms = stringList(options.terms);
     const allowList = stringList(options.allow) ?? [];
@@ -80,7 +80,7 @@ function phraseOptions(patterns: Pattern[]) {
     let answer = answers.get(key);
     if (!answer) {
       const allow = allowList.map((a) => ` ${normalizeWords(a)} `);
-      answer = { phrases: terms ? terms.map(plainPhrase) : patterns, allowed: (words: string) => allow.some((a) => ` ${normalizeWords(words)} `.includes(a)) };
+      answer = { key: memoKey(), phrases: terms ? terms.map(plainPhrase) : patterns, allowed: (words: string) => allow.some((a) => ` ${normalizeWords(words)} `.includes(a)) };
       answers.set(key, answer);
     }
     return answer;

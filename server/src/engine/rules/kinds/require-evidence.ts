@@ -2,7 +2,7 @@ import { spanFix } from '../../fixes/span-fix';
 import type { Block, Plan } from '../../plan/model';
 import type { Range } from '../../plan/positions';
 import { blockRange } from '../../plan/scope';
-import { remember } from '../../patterns/memo';
+import { memoKey, remember, type MemoKey } from '../../patterns/memo';
 import { compileAll, type Match, type Pattern, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Assessment, Rule, RuleMeta } from '../types';
@@ -11,6 +11,7 @@ import { appearsInScope } from './scopes';
 import { planLevelRule } from '../plan-level';
 
 interface Check {
+  key: MemoKey;
   trigger: Pattern[];
   evidence: Pattern[];
   message?: string;
@@ -25,6 +26,7 @@ interface Gap {
 /** When a trigger appears, evidence must appear in the same scope (sentence, block, section or plan). */
 export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: RuleMeta, terms: Terms): Rule {
   const checks: Check[] = (data.checks ?? [{ trigger: data.trigger!, evidence: data.evidence!, message: undefined }]).map((c) => ({
+    key: memoKey(),
     trigger: compileAll(c.trigger, terms),
     evidence: compileAll(c.evidence, terms),
     message: c.message,
@@ -36,7 +38,7 @@ export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: Rule
   function* gaps(plan: Plan): Generator<Gap> {
     for (const check of checks) {
       for (const block of plan.blocks) {
-        const triggers = remember(check, block.text, () =>
+        const triggers = remember(check.key, block.text, () =>
           check.trigger.flatMap((p) => p.matches(block.text)).filter((m) => !textOnly || !appearsInScope(plan, block, m.start, data.scope, check.evidence)),
         );
         for (const match of triggers) {
