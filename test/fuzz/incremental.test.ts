@@ -66,8 +66,10 @@ describe('incremental linting: cached chunks and remembered pattern answers give
         const cache = { chunks: new ChunkCache(), patterns: new PatternMemo() };
         let text = BASE;
         lint(text, cache);
-        for (const e of edits) {
+        for (const [i, e] of edits.entries()) {
           text = apply(text, e);
+          // The server reads an edit's chunks while the user types on (every keystroke), and lints after the pause.
+          if (i % 2 === 0) cache.chunks.prepare(text);
           const incremental = lint(text, cache);
           const full = lint(text);
           assert.deepEqual(incremental.findings, full.findings);

@@ -78,6 +78,7 @@ export class Linter {
   private readonly running = new Map<string, Run>();
   private readonly lastValidConfig = new Map<string, ResolvedConfig>();
   private readonly forced = new Set<string>();
+  private readonly preparing = new Set<string>();
   private readonly loggedRuleErrors = new Map<string, Set<string>>();
   /** Per document, most recently linted last. */
   private readonly caches = new Map<string, DocumentCache>();
@@ -118,6 +119,25 @@ export class Linter {
   /** The most recent outcome, whatever version it was for. */
   latest(uri: string): LintOutcome | undefined {
     return this.results.get(uri);
+  }
+
+  /**
+   * Reads the chunks an edit changed right away, while the user types on: the lint after the
+   * typing pause then finds them read. Cheap (the chunks touched, not the document), and at most
+   * once per turn of the event loop however fast the edits come.
+   */
+  prepare(uri: string): void {
+    if (this.preparing.has(uri)) return;
+    this.preparing.add(uri);
+    setImmediate(() => {
+      this.preparing.delete(uri);
+      const text = this.documents.get(uri)?.getText();
+      try {
+        if (text !== undefined) this.caches.get(uri)?.chunks.prepare(text);
+      } catch (e) {
+        this.log.error(`stratlint: reading ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      }
+    });
   }
 
   /** Lints the document's current version after `delayMs` (runs for older versions are cancelled). */

@@ -157,7 +157,9 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidChangeContent(
     guard('change', undefined, async (e) => {
-      if ((await settings.get(e.document.uri)).run === 'onType') void linter.lint(e.document.uri, DEBOUNCE_MS);
+      if ((await settings.get(e.document.uri)).run !== 'onType') return;
+      linter.prepare(e.document.uri);
+      void linter.lint(e.document.uri, DEBOUNCE_MS);
     }),
   );
   documents.onDidSave(

@@ -33,8 +33,20 @@ interface ChunkModel {
 export class ChunkCache {
   private readonly models = new Map<string, ChunkModel>();
   private size = 0;
+  private last?: { text: string; chunks: Chunk[] };
 
   constructor(private readonly maxChars = 8_000_000) {}
+
+  /** The document's chunks; the last document's are remembered, for `prepare` and the lint after it. */
+  chunksOf(text: string): Chunk[] {
+    if (this.last?.text !== text) this.last = { text, chunks: splitChunks(text, text.charCodeAt(0) === 0xfeff ? 1 : 0) };
+    return this.last.chunks;
+  }
+
+  /** Reads the chunks of a text ahead of its lint: an editor does it while the user pauses. */
+  prepare(text: string): void {
+    for (const chunk of this.chunksOf(text)) this.read(sourceOf(chunk));
+  }
 
   read(source: string): ChunkModel {
     const hit = this.models.get(source);
@@ -61,7 +73,12 @@ export class ChunkCache {
  */
 export function parsePlan(text: string, cache?: ChunkCache): Plan {
   // micromark drops a byte order mark; offsets stay in the caller's terms.
-  return parseChunks(text, splitChunks(text, text.charCodeAt(0) === 0xfeff ? 1 : 0), cache);
+  return parseChunks(text, cache ? cache.chunksOf(text) : splitChunks(text, text.charCodeAt(0) === 0xfeff ? 1 : 0), cache);
+}
+
+/** What a chunk is parsed as: definitions go after its own text (behind a blank line), so its nodes keep their offsets. */
+function sourceOf(chunk: Chunk): string {
+  return chunk.definitions ? `${chunk.text}\n\n${chunk.definitions}\n` : chunk.text;
 }
 
 /** Builds the plan from given chunks (tests compare a chunked parse with a whole one). */
@@ -69,8 +86,7 @@ export function parseChunks(text: string, chunks: readonly Chunk[], cache?: Chun
   const lines = new LineIndex(text);
   const builder = new PlanBuilder(text);
   for (const chunk of chunks) {
-    // Definitions go after the chunk's own text (behind a blank line): its nodes keep their offsets.
-    const source = chunk.definitions ? `${chunk.text}\n\n${chunk.definitions}\n` : chunk.text;
+    const source = sourceOf(chunk);
     builder.place(cache ? cache.read(source) : readChunk(source), chunk.start);
   }
   const { sections, root } = builder.finishSections();
