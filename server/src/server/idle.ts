@@ -9,8 +9,8 @@ import { runInNewContext } from 'node:vm';
 import { trimPatternCaches } from '../engine/patterns/pattern';
 
 const QUIET_MS = 500;
-/** Compact only when the heap holds this much more than is in use: a full collection takes a moment. */
-const SLACK_BYTES = 64 << 20;
+/** Compact only when the heap grew this much since the last compaction: a full collection takes a moment. */
+const GROWTH_BYTES = 32 << 20;
 
 let collect: (() => void) | undefined;
 function collector(): () => void {
@@ -24,6 +24,7 @@ function collector(): () => void {
 
 export class IdleCompactor {
   private timer: NodeJS.Timeout | undefined;
+  private heapAfterLast = 0;
 
   /** Call after each lint: compacts once no lint has run for a moment. */
   linted(): void {
@@ -33,11 +34,11 @@ export class IdleCompactor {
   }
 
   private compact(): void {
-    const { heapTotal, heapUsed } = process.memoryUsage();
-    if (heapTotal - heapUsed < SLACK_BYTES) return;
+    if (process.memoryUsage().heapTotal < this.heapAfterLast + GROWTH_BYTES) return;
     trimPatternCaches();
     // The first collection frees; the second, finding the heap mostly empty, releases its pages.
     collector()();
     collector()();
+    this.heapAfterLast = process.memoryUsage().heapTotal;
   }
 }
