@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { lintDocument } from '../../server/src/engine/index';
-import { PUSH_CLIENT, Session } from './session';
+import { engineDiagnostics, PUSH_CLIENT, Session } from './session';
 
 const PLAN = readFileSync(join(__dirname, 'fixtures', 'growth-strategy.md'), 'utf8');
 const OUTCOMES = '\n## Customer outcomes\n\n- **Outcome:** Store owners cut stock-outs from 9% to 3% of lines by Q4 2027, measured weekly.\n';
@@ -21,19 +21,9 @@ describe('push diagnostics', () => {
   it('publishes exactly the engine findings of a plan, with source, rule ID and docs link', async () => {
     const uri = s.open('plans/growth-strategy.md');
     const diagnostics = await s.diagnostics(uri);
-    const expected = lintDocument(PLAN, { filePath: join(s.dir, 'plans/growth-strategy.md'), stopDir: s.dir }).findings;
-    assert.ok(expected.some((f) => f.ruleId === 'customer-outcomes'), 'the fixture misses customer outcomes');
-    assert.deepEqual(
-      diagnostics,
-      expected.map((f) => ({
-        range: f.range,
-        severity: { error: 1, warning: 2, info: 3 }[f.severity],
-        source: 'stratlint',
-        code: f.ruleId,
-        codeDescription: { href: f.docsUrl },
-        message: f.message,
-      })),
-    );
+    const expected = engineDiagnostics(s.dir, 'plans/growth-strategy.md', PLAN);
+    assert.ok(expected.some((d) => (d as { code: string }).code === 'customer-outcomes'), 'the fixture misses customer outcomes');
+    assert.deepEqual(diagnostics, expected);
     const outcomes = diagnostics.find((d) => d.code === 'customer-outcomes')!;
     assert.deepEqual(outcomes.range, { start: { line: 0, character: 2 }, end: { line: 0, character: 45 } });
     assert.match(outcomes.codeDescription!.href, /\/rules\/customer-outcomes\/README\.md$/);

@@ -9,9 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it, mock } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, Position, Range } from 'vscode-languageserver-protocol';
-import { lintDocument } from '../../server/src/engine/index';
 import { Linter } from '../../server/src/server/linting';
-import { PUSH_CLIENT, Session } from './session';
+import { engineDiagnostics, PUSH_CLIENT, Session } from './session';
 
 const ROOT = join(__dirname, '..', '..');
 const PLAN = readFileSync(join(__dirname, 'fixtures', 'growth-strategy.md'), 'utf8');
@@ -42,17 +41,6 @@ const PUSHED_SETTINGS_CLIENT = { ...PUSH_CLIENT, workspace: { ...PUSH_CLIENT.wor
 type Report = { kind: 'full' | 'unchanged'; resultId?: string; items?: Diagnostic[] };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function engineDiagnostics(s: Session, path: string, text: string): unknown[] {
-  return lintDocument(text, { filePath: join(s.dir, path), stopDir: s.dir }).findings.map((f) => ({
-    range: f.range,
-    severity: { error: 1, warning: 2, info: 3 }[f.severity],
-    source: 'stratlint',
-    code: f.ruleId,
-    codeDescription: { href: f.docsUrl },
-    message: f.message,
-  }));
-}
 
 /**
  * Reaches the Linter of an in-process server through a spy on its private `slim`, and tells
@@ -190,7 +178,7 @@ describe('a plan whose model was dropped (more than 8 plans linted since)', () =
   it('an edit to a slimmed plan is linted in full again', async () => {
     const uri = s.uri('plans/growth-strategy.md');
     s.change(uri, PLAN + OUTCOMES);
-    assert.deepEqual(await s.diagnostics(uri), engineDiagnostics(s, 'plans/growth-strategy.md', PLAN + OUTCOMES));
+    assert.deepEqual(await s.diagnostics(uri), engineDiagnostics(s.dir, 'plans/growth-strategy.md', PLAN + OUTCOMES));
     assert.equal(spy.slimmed(uri), false);
   });
 });
@@ -227,7 +215,7 @@ describe('pulled diagnostics of a plan whose model was dropped', () => {
   }
 
   it('the reports hold the engine findings, and the front-matter problem at its value', () => {
-    assert.deepEqual(reports.get(paths[0])!.items, engineDiagnostics(s, paths[0], PLAN));
+    assert.deepEqual(reports.get(paths[0])!.items, engineDiagnostics(s.dir, paths[0], PLAN));
     const bad = reports.get(paths[1])!.items!;
     assert.deepEqual(bad[0].range, { start: { line: 3, character: 23 }, end: { line: 3, character: 27 } });
     assert.equal(bad[0].code, 'config');
@@ -281,7 +269,7 @@ describe('idle compaction in a server process with many plans open', () => {
   async function edit(text: string): Promise<Diagnostic[]> {
     s.change(uri(), text);
     const diagnostics = await s.diagnostics(uri());
-    assert.deepEqual(diagnostics, engineDiagnostics(s, paths[0], text));
+    assert.deepEqual(diagnostics, engineDiagnostics(s.dir, paths[0], text));
     return diagnostics;
   }
 

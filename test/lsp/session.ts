@@ -21,6 +21,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection as createServerConnection } from 'vscode-languageserver/node';
+import { lintDocument } from '../../server/src/engine/index';
 import { startServer } from '../../server/src/server/server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -216,4 +217,16 @@ export class Session {
   private wake(): void {
     for (const w of this.waiters.splice(0)) w();
   }
+}
+
+/** The diagnostics the server should publish for a plan: the engine's findings as LSP diagnostics. */
+export function engineDiagnostics(dir: string, path: string, text: string): unknown[] {
+  return lintDocument(text, { filePath: join(dir, path), stopDir: dir }).findings.map((f) => ({
+    range: f.range,
+    severity: { error: 1, warning: 2, info: 3 }[f.severity],
+    source: 'stratlint',
+    code: f.ruleId,
+    codeDescription: { href: f.docsUrl },
+    message: f.message,
+  }));
 }
