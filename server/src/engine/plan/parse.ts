@@ -43,7 +43,7 @@ export class ChunkCache {
     return this.last.chunks;
   }
 
-  /** Reads the chunks of a text ahead of its lint: an editor does it while the user pauses. */
+  /** Reads the chunks of a text ahead of its lint: the language server does it on each edit, before the typing pause ends. */
   prepare(text: string): void {
     for (const chunk of this.chunksOf(text)) this.read(sourceOf(chunk));
   }
