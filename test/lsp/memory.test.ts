@@ -100,7 +100,7 @@ describe('a plan whose model was dropped (more than 8 plans linted since)', () =
     ['plans/bad-front-matter-plan.md', BAD_FRONT_MATTER],
   ] as const;
   const all = [...first.map(([path]) => path), ...others(10)];
-  /** Slimmed: the documents linted first, as many as exceed the cache. */
+  /** Slimmed once all are edited in order: those edited first, as many as exceed the cache. */
   const oldest = all.slice(0, all.length - CACHED_DOCUMENTS);
   const captured = new Map<string, { diagnostics: Diagnostic[]; answers: Awaited<ReturnType<typeof answers>> }>();
 
@@ -121,10 +121,10 @@ describe('a plan whose model was dropped (more than 8 plans linted since)', () =
     await s.stop();
   });
 
-  it('the documents linted first, as many as exceed the cache, are slimmed', () => {
+  it('plans only opened keep their findings, not their plan model', () => {
     assert.deepEqual(
       all.filter((path) => spy.slimmed(s.uri(path))),
-      oldest,
+      all,
     );
   });
 
@@ -160,19 +160,27 @@ describe('a plan whose model was dropped (more than 8 plans linted since)', () =
     });
   }
 
-  it('all linted again at once: the plans whose runs ended after the cache moved on are slimmed too', async () => {
-    // Every run parses before any finishes: the oldest are dropped from the cache mid-run.
-    s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { stratlint: {} } });
-    for (const path of all) await s.nextDiagnostics(s.uri(path), 1);
+  it('edited plans keep their plan model, the 8 edited last; so it stays when all are linted again at once', async () => {
+    // The same text again: a new version whose findings are those captured.
+    for (const path of all) {
+      const uri = s.uri(path);
+      const count = s.publications(uri).length;
+      s.change(uri, s.read(path));
+      await s.nextDiagnostics(uri, count);
+    }
     assert.deepEqual(
       all.filter((path) => spy.slimmed(s.uri(path))),
       oldest,
     );
-    for (const [path] of first) assert.deepEqual(s.publications(s.uri(path))[1].diagnostics, captured.get(path)!.diagnostics);
-  });
-
-  it('and then still answer as before', async () => {
-    for (const [path, text] of first) await answersAsBefore(path, text)();
+    // Every run parses before any finishes: documents without a cache are slimmed when their run ends.
+    const counts = all.map((path) => s.publications(s.uri(path)).length);
+    s.connection.sendNotification('workspace/didChangeConfiguration', { settings: { stratlint: {} } });
+    for (const [i, path] of all.entries()) await s.nextDiagnostics(s.uri(path), counts[i]);
+    assert.deepEqual(
+      all.filter((path) => spy.slimmed(s.uri(path))),
+      oldest,
+    );
+    for (const [path] of first) assert.deepEqual(s.publications(s.uri(path)).at(-1)!.diagnostics, captured.get(path)!.diagnostics);
   });
 
   it('an edit to a slimmed plan is linted in full again', async () => {

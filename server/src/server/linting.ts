@@ -61,8 +61,9 @@ interface Run {
 let outcomes = 0;
 
 /**
- * Documents whose parsed chunks and pattern answers are kept: the ones linted last. An edit
- * re-parses only the chunks it touched, and rules scan only the text that changed.
+ * Documents whose read chunks and pattern answers are kept: the ones edited last. An edit
+ * re-reads only the chunks it touched, and rules work only on the text that changed. A document
+ * that is only open gets none: its lint's garbage then dies young, which keeps the heap small.
  */
 const CACHED_DOCUMENTS = 8;
 
@@ -127,13 +128,14 @@ export class Linter {
    * once per turn of the event loop however fast the edits come.
    */
   prepare(uri: string): void {
-    if (this.preparing.has(uri)) return;
+    // Documents are also "changed" when opened: only one linted before is being edited.
+    if (this.preparing.has(uri) || !this.results.has(uri)) return;
     this.preparing.add(uri);
     setImmediate(() => {
       this.preparing.delete(uri);
       const text = this.documents.get(uri)?.getText();
       try {
-        if (text !== undefined) this.caches.get(uri)?.chunks.prepare(text);
+        if (text !== undefined) this.cacheFor(uri, text.length).chunks.prepare(text);
       } catch (e) {
         this.log.error(`stratlint: reading ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
@@ -200,20 +202,23 @@ export class Linter {
         const outcome: LintOutcome = { id: ++outcomes, uri, version, generation, settings, assessments: new Map() };
         if (settings.enable) {
           const text = doc.getText();
-          const cache = this.cacheFor(uri, text.length);
-          const plan = parsePlan(text, cache.chunks);
+          const cache = this.caches.has(uri) ? this.cacheFor(uri, text.length) : undefined;
+          const plan = parsePlan(text, cache?.chunks);
           await nextTurn(); // let newer edits and cancellations in before the rules run
           if (stale()) return undefined;
-          withPatternMemo(cache.patterns, () => {
+          const lint = () => {
             Object.assign(outcome, this.lintParsed(uri, text, plan, settings));
             if (outcome.result?.isPlan) outcome.assessments = assessPlan(plan, outcome.result.config.settings);
-          });
-          cache.patterns.sweep();
+          };
+          if (cache) {
+            withPatternMemo(cache.patterns, lint);
+            cache.patterns.sweep();
+          } else lint();
           this.logRuleErrors(uri, outcome.result);
         }
         if (stale()) return undefined;
         this.results.set(uri, outcome);
-        if (!this.caches.has(uri)) this.slim(uri); // other documents were linted meanwhile
+        if (!this.caches.has(uri)) this.slim(uri); // not being edited, or other documents were since
         this.onLinted(outcome);
         return outcome;
       })()
