@@ -132,10 +132,21 @@ function expandTerms(source: string, terms: Terms, seen: string[]): string {
   });
 }
 
+/** Whether compileAll also compiles each list as one union: faster on new text, about 20 MB more for the built-in rules. */
+let unions = true;
+
+/**
+ * The language server turns unions off before any rule compiles: its memo answers for text it
+ * has seen, so an edit scans little new text, while the unions' memory stays for as long as it runs.
+ */
+export function setPatternUnions(on: boolean): void {
+  unions = on;
+}
+
 /** Compiles a list of patterns, or none. */
 export function compileAll(sources: readonly string[] | undefined, terms: Terms): Pattern[] {
   const list = (sources ?? []).map((s) => Pattern.compile(s, terms));
-  Pattern.group(list);
+  if (unions) Pattern.group(list);
   return list;
 }
 
