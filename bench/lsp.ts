@@ -123,8 +123,8 @@ export async function memoryWithOpen(dir: string, plans: string[]): Promise<numb
   try {
     const uris = plans.map((p) => server.open(p));
     await Promise.all(uris.map((u) => server.diagnosed(u, 1)));
-    // The server gives memory back once it has been quiet for a moment (server/src/server/idle.ts).
-    await new Promise((r) => setTimeout(r, 2000));
+    // The server gives memory back once it has been quiet for nine seconds (server/src/server/idle.ts).
+    await new Promise((r) => setTimeout(r, 12_000));
     return server.rssMB();
   } finally {
     await server.stop();
