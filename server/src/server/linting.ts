@@ -125,17 +125,24 @@ export class Linter {
   /**
    * Reads the chunks an edit changed right away, while the user types on: the lint after the
    * typing pause then finds them read. Cheap (the chunks touched, not the document), and at most
-   * once per turn of the event loop however fast the edits come.
+   * once per turn of the event loop however fast the edits come. At a document's first edit it
+   * also fills the pattern memo, with a lint whose outcome is not shown: the lint after the pause
+   * then works on the changed text only, from the first keystroke on.
    */
   prepare(uri: string): void {
     // Documents are also "changed" when opened: only one linted before is being edited.
-    if (this.preparing.has(uri) || !this.results.has(uri)) return;
+    const last = this.results.get(uri);
+    if (this.preparing.has(uri) || !last) return;
     this.preparing.add(uri);
     setImmediate(() => {
       this.preparing.delete(uri);
       const text = this.documents.get(uri)?.getText();
       try {
-        if (text !== undefined) this.cacheFor(uri, text.length).chunks.prepare(text);
+        if (text === undefined) return;
+        const fresh = !this.caches.has(uri);
+        const cache = this.cacheFor(uri, text.length);
+        cache.chunks.prepare(text);
+        if (fresh && last.settings.enable) withPatternMemo(cache.patterns, () => this.lintParsed(uri, text, parsePlan(text, cache.chunks), last.settings));
       } catch (e) {
         this.log.error(`stratlint: reading ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
