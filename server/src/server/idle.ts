@@ -18,11 +18,13 @@ const SETTLE_MS = 6000;
 const GROWTH_BYTES = 32 << 20;
 
 let collect: (() => void) | undefined;
+/** V8's collector, or a no-op where this Node does not expose it that way. */
 function collector(): () => void {
   if (!collect) {
     // Node exposes its collector only behind this flag; a fresh context picks it up.
     setFlagsFromString('--expose-gc');
-    collect = runInNewContext('gc') as () => void;
+    const gc: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
+    collect = typeof gc === 'function' ? (gc as () => void) : () => undefined;
   }
   return collect;
 }
@@ -34,7 +36,7 @@ export class IdleCompactor {
   /** Call after each lint: compacts once no lint has run for a moment. */
   linted(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.compact(), QUIET_MS);
+    this.timer = setTimeout(() => safely(() => this.compact()), QUIET_MS);
     this.timer.unref();
   }
 
@@ -42,7 +44,7 @@ export class IdleCompactor {
     if (process.memoryUsage().heapTotal < this.heapAfterLast + GROWTH_BYTES) return;
     trimPatternCaches();
     this.collect();
-    this.timer = setTimeout(() => this.collect(), SETTLE_MS);
+    this.timer = setTimeout(() => safely(() => this.collect()), SETTLE_MS);
     this.timer.unref();
   }
 
@@ -55,5 +57,14 @@ export class IdleCompactor {
       setFlagsFromString('--no-optimize-for-size');
     }
     this.heapAfterLast = process.memoryUsage().heapTotal;
+  }
+}
+
+/** Giving memory back must never take the server down: if it fails, the heap stays as it is. */
+function safely(work: () => void): void {
+  try {
+    work();
+  } catch {
+    // nothing to undo
   }
 }
