@@ -1,5 +1,5 @@
 import { endsInsideCode } from '../plan/chunks';
-import { headingMatches, normalizeHeading } from '../plan/headings';
+import { headingMatchesAny, normalizeHeading } from '../plan/headings';
 import type { Plan, Section } from '../plan/model';
 import { sectionsMatching } from '../plan/scope';
 import type { Fix, FixTemplate } from '../rules/types';
@@ -17,7 +17,8 @@ export function insertSectionFix(plan: Plan, fix: FixTemplate): Fix | undefined 
   const headingLine = /^(#{1,6})\s+(.*)$/.exec(templateLines[0]);
   if (!headingLine) return undefined;
   const headingText = headingLine[2];
-  if (plan.sections.some((s) => s.level > 0 && s.normalized === normalizeHeading(headingText))) return undefined;
+  const normalized = normalizeHeading(headingText);
+  if (plan.sections.some((s) => s.level > 0 && s.normalized === normalized)) return undefined;
 
   const level = sectionLevel(plan);
   const offset = insertionOffset(plan, fix.after ?? [], level);
@@ -54,7 +55,7 @@ function insertionOffset(plan: Plan, after: readonly string[], level: number): n
   // The plan's title ("Payments strategy") can match an alias; inserting "after" it would mean the end of the plan.
   const related = sectionsMatching(plan, after).find((s) => s.level >= level);
   if (related) return ancestorAtLevel(related, level).end;
-  const back = plan.sections.find((s) => s.level > 0 && s.level <= level && BACK_MATTER.some((a) => headingMatches(s.normalized, a)));
+  const back = plan.sections.find((s) => s.level > 0 && s.level <= level && headingMatchesAny(s.normalized, BACK_MATTER));
   if (back) return back.start;
   return plan.text.length;
 }

@@ -5,27 +5,33 @@
  * answer. Per text it keeps two bits per pattern (asked, found), a few dozen bytes.
  */
 export class PatternMemo {
-  private readonly seen = new Map<string, { bits: Uint8Array; lint: number }>();
-  /** What rules worked out from a text alone (see `remember`), per text and asker. */
-  private readonly derived = new Map<string, { values: unknown[]; lint: number }>();
+  /** Per text: pattern answers (two bits each) and what rules worked out from it (see `remember`). */
+  private readonly texts = new Map<string, { bits?: Uint8Array; values?: unknown[]; lint: number }>();
   private lint = 0;
+
+  /** The text's entry, marked as asked about in this lint. */
+  private entry(text: string): { bits?: Uint8Array; values?: unknown[]; lint: number } {
+    let entry = this.texts.get(text);
+    if (!entry) this.texts.set(text, (entry = { lint: this.lint }));
+    entry.lint = this.lint;
+    return entry;
+  }
 
   /** The remembered answer for pattern `id` on the text, or undefined. */
   get(text: string, id: number): boolean | undefined {
-    const entry = this.seen.get(text);
+    const entry = this.texts.get(text);
     if (!entry) return undefined;
     entry.lint = this.lint;
-    if (id >= entry.bits.length * 4) return undefined;
+    if (!entry.bits || id >= entry.bits.length * 4) return undefined;
     const pair = (entry.bits[id >> 2] >> ((id & 3) * 2)) & 3;
     return pair === 0 ? undefined : pair === 3;
   }
 
   set(text: string, id: number, found: boolean): void {
-    let entry = this.seen.get(text);
-    if (!entry) this.seen.set(text, (entry = { bits: new Uint8Array(Math.max(16, (id >> 2) + 16)), lint: this.lint }));
-    if (id >= entry.bits.length * 4) {
-      const grown = new Uint8Array((id >> 2) + 16);
-      grown.set(entry.bits);
+    const entry = this.entry(text);
+    if (!entry.bits || id >= entry.bits.length * 4) {
+      const grown = new Uint8Array(Math.max(16, (id >> 2) + 16));
+      if (entry.bits) grown.set(entry.bits);
       entry.bits = grown;
     }
     entry.bits[id >> 2] |= (found ? 3 : 1) << ((id & 3) * 2);
@@ -33,18 +39,15 @@ export class PatternMemo {
 
   /** The value `compute` gives for the text, computed once per text and key while the text is asked about. */
   value<T>(text: string, key: MemoKey, compute: () => T): T {
-    let entry = this.derived.get(text);
-    if (!entry) this.derived.set(text, (entry = { values: [], lint: this.lint }));
-    entry.lint = this.lint;
-    let value = entry.values[key] as T | undefined;
-    if (value === undefined) entry.values[key] = value = compute();
+    const values = (this.entry(text).values ??= []);
+    let value = values[key] as T | undefined;
+    if (value === undefined) values[key] = value = compute();
     return value;
   }
 
   /** Ends a lint: forgets the texts it did not ask about (text that was edited away). */
   sweep(): void {
-    for (const [text, entry] of this.seen) if (entry.lint !== this.lint) this.seen.delete(text);
-    for (const [text, entry] of this.derived) if (entry.lint !== this.lint) this.derived.delete(text);
+    for (const [text, entry] of this.texts) if (entry.lint !== this.lint) this.texts.delete(text);
     this.lint++;
   }
 }

@@ -10,21 +10,20 @@ export function normalizeHeading(text: string): string {
   return t.trim();
 }
 
-/** Answers by heading, then alias: rules ask about the same few headings and aliases for every block. */
-const answers = new Map<string, Map<string, boolean>>();
-
 /** Whether the normalized heading contains the alias as whole words. */
 export function headingMatches(normalized: string, alias: string): boolean {
-  let byAlias = answers.get(normalized);
-  if (!byAlias) {
-    if (answers.size > 10_000) answers.clear();
-    answers.set(normalized, (byAlias = new Map()));
-  }
-  let found = byAlias.get(alias);
-  if (found === undefined) {
-    const a = normalizeHeading(alias);
-    found = a !== '' && ` ${normalized} `.includes(` ${a} `);
-    byAlias.set(alias, found);
-  }
+  const a = normalizeHeading(alias);
+  return a !== '' && ` ${normalized} `.includes(` ${a} `);
+}
+
+/** Answers by alias list, then heading: the same few lists are asked about every section of every lint. */
+const answers = new WeakMap<readonly string[], Map<string, boolean>>();
+
+/** Whether the normalized heading matches one of the aliases (pass the same array each time: answers are kept per array). */
+export function headingMatchesAny(normalized: string, aliases: readonly string[]): boolean {
+  let byHeading = answers.get(aliases);
+  if (!byHeading || byHeading.size > 10_000) answers.set(aliases, (byHeading = new Map()));
+  let found = byHeading.get(normalized);
+  if (found === undefined) byHeading.set(normalized, (found = aliases.some((a) => headingMatches(normalized, a))));
   return found;
 }

@@ -1,4 +1,4 @@
-import { headingMatches } from './headings';
+import { headingMatchesAny } from './headings';
 import type { Block, Plan, Section } from './model';
 import type { Range } from './positions';
 
@@ -23,17 +23,6 @@ function inSection(section: Section, aliases: readonly string[]): boolean {
     found = section.level > 0 && (headingMatchesAny(section.normalized, aliases) || (!!section.parent && inSection(section.parent, aliases)));
     byAliases.set(aliases, found);
   }
-  return found;
-}
-
-/** Answers by alias list, then heading: the same few lists are asked about every section of every lint. */
-const headingAnswers = new WeakMap<readonly string[], Map<string, boolean>>();
-
-function headingMatchesAny(normalized: string, aliases: readonly string[]): boolean {
-  let byHeading = headingAnswers.get(aliases);
-  if (!byHeading || byHeading.size > 10_000) headingAnswers.set(aliases, (byHeading = new Map()));
-  let found = byHeading.get(normalized);
-  if (found === undefined) byHeading.set(normalized, (found = aliases.some((a) => headingMatches(normalized, a))));
   return found;
 }
 
