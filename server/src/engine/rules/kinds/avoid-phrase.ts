@@ -35,7 +35,7 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
             const rest = block.text.slice(m.end);
             if (followedBy.some((f) => f.matchesAtStart(rest))) continue;
             const head = block.text.slice(0, m.start);
-            if (precededBy.some((f) => [...f.matches(head)].some((x) => x.end === head.length))) continue;
+            if (precededBy.some((f) => f.matches(head).some((x) => x.end === head.length))) continue;
             if (textOnly && appearsInScope(plan, block, m.start, data.unlessScope, unless)) continue;
             found.push(m);
           }
