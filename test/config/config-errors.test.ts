@@ -142,8 +142,8 @@ describe('rule pack errors name the pack file, line and key', () => {
   const rule = (lines: string) => `rules:\n  - id: acme/risks\n    severity: warning\n    description: Plans name their risks.\n    message: Name the risks.\n${lines}`;
   const packError = (pack: string) => errorFor({ '.stratlint.yaml': 'extends: [./acme.yaml]\n', 'acme.yaml': pack });
   const cases: [string, string, string, string | RegExp][] = [
-    ['a misspelt kind', rule('    kind: require-sectoin\n    headings: [risks]\n'), 'acme.yaml:6:11 rules[0].kind', "expected one of require-section|avoid-phrase|require-evidence|section-content|metric|code, got 'require-sectoin' (did you mean 'require-section'?)"],
-    ['a missing kind', rule('    headings: [risks]\n'), 'acme.yaml:2:5 rules[0].kind', "missing 'kind': give one of require-section|avoid-phrase|require-evidence|section-content|metric|code"],
+    ['a misspelt kind', rule('    kind: require-sectoin\n    headings: [risks]\n'), 'acme.yaml:6:11 rules[0].kind', "expected one of require-section|avoid-phrase|require-evidence|section-content|metric|goal-list|code, got 'require-sectoin' (did you mean 'require-section'?)"],
+    ['a missing kind', rule('    headings: [risks]\n'), 'acme.yaml:2:5 rules[0].kind', "missing 'kind': give one of require-section|avoid-phrase|require-evidence|section-content|metric|goal-list|code"],
     ['a key of another spelling', rule('    kind: avoid-phrase\n    pattern: [risky]\n'), 'acme.yaml:7:5 rules[0].pattern', /^unknown key 'pattern' \(did you mean 'patterns'\?\); allowed here: id, severity, source, description, message, principle, example, docs, fix, recommended, kind, patterns, unless, /],
     ['a missing message', 'rules:\n  - id: acme/risks\n    kind: require-section\n    severity: warning\n    description: Plans name their risks.\n    headings: [risks]\n', 'acme.yaml:2:5 rules[0].message', 'missing: give a text'],
     ['a malformed ID', rule('    kind: require-section\n    headings: [risks]\n').replace('acme/risks', 'Acme_Risks'), 'acme.yaml:2:9 rules[0].id', 'expected lower-case words joined by "-", optionally "pack/rule", got \'Acme_Risks\''],

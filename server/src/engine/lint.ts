@@ -43,6 +43,7 @@ export function lintPlan(plan: Plan, settings: readonly RuleSetting[], knownRule
           source: rule.meta.source,
           docsUrl: rule.meta.docsUrl,
           fixes: f.fixes ?? [],
+          ...(f.related && { related: f.related }),
         });
       },
     };

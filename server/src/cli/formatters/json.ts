@@ -14,6 +14,15 @@ function entry(r: FileResult) {
       endColumn: f.range.end.character + 1,
       source: f.source,
       fixes: f.fixes.map((x) => ({ title: x.title })),
+      ...(f.related && {
+        related: f.related.map((r) => ({
+          line: r.range.start.line + 1,
+          column: r.range.start.character + 1,
+          endLine: r.range.end.line + 1,
+          endColumn: r.range.end.character + 1,
+          message: r.message,
+        })),
+      }),
     })),
   };
 }

@@ -4,6 +4,7 @@ import { expiredSuppression, suppressionReason, unusedSuppression } from './code
 import { timeHorizon } from './code/time-horizon';
 import { unknownRule } from './code/unknown-rule';
 import { avoidPhrase } from './kinds/avoid-phrase';
+import { goalList } from './kinds/goal-list';
 import { metric } from './kinds/metric';
 import { requireEvidence } from './kinds/require-evidence';
 import { requireSection } from './kinds/require-section';
@@ -50,6 +51,8 @@ export function compileRule(data: RuleData, terms: Terms, docsUrl: string): Rule
       return sectionContent(data, meta, terms);
     case 'metric':
       return metric(data, meta, terms);
+    case 'goal-list':
+      return goalList(data, meta, terms);
     case 'code': {
       const make = CODE_RULES[data.id];
       if (!make) throw new RuleCompileError(`rule "${data.id}" has kind "code", which only built-in rules may use (${Object.keys(CODE_RULES).join(', ')})`);

@@ -135,6 +135,37 @@ const metric = z
   .strict()
   .refine((r) => r.sections || r.labels, { message: 'give "sections" or "labels"' });
 
+/**
+ * Goals read whole (plan/goals.ts): lists under goal headings or after a lead-in that announces
+ * goals, labelled lines, goal columns of tables. `deliverables` flags goals that are work to
+ * finish; `unmeasured` flags aims with no number. The vocabulary is the terms deliverable-verb,
+ * aim-verb, aim-object, done, artifact and change-word; where goals are, goal-heading,
+ * not-goal-heading, goal-lead-in, not-goal-lead-in, goal-label, goal-column and goal-sentence, unless `goals` says otherwise.
+ */
+const goalList = z
+  .object({
+    ...base,
+    kind: z.literal('goal-list'),
+    report: z.enum(['deliverables', 'unmeasured']),
+    goals: z
+      .object({
+        headings: aliases.optional(),
+        exceptHeadings: aliases.optional(),
+        leadIns: patterns.optional(),
+        notLeadIns: patterns.optional(),
+        labels: aliases.optional(),
+        columns: patterns.optional(),
+        sentences: patterns.optional(),
+      })
+      .strict()
+      .optional(),
+    /** Goals never flagged when one of these appears in them. */
+    unless: patterns.optional(),
+    /** The message of a finding over several goals of a list; `{count}` is their number. */
+    listMessage: z.string().min(1).optional(),
+  })
+  .strict();
+
 const code = z
   .object({
     ...base,
@@ -143,7 +174,7 @@ const code = z
   })
   .strict();
 
-export const ruleSchema = z.discriminatedUnion('kind', [requireSection, avoidPhrase, requireEvidence, sectionContent, metric, code]);
+export const ruleSchema = z.discriminatedUnion('kind', [requireSection, avoidPhrase, requireEvidence, sectionContent, metric, goalList, code]);
 export type RuleData = z.infer<typeof ruleSchema>;
 export type RuleDataOf<K extends RuleData['kind']> = Extract<RuleData, { kind: K }>;
 

@@ -18,11 +18,19 @@ export interface Fix {
   isPreferred?: boolean;
 }
 
+/** A place that belongs to a finding: each goal of a list the finding covers. */
+export interface Related {
+  range: Range;
+  message: string;
+}
+
 export interface Finding {
   ruleId: string;
   severity: Severity;
   message: string;
   range: Range;
+  /** The parts of a finding that covers several places (the goals of a list), each with its own message. */
+  related?: Related[];
   /** The principle's source, e.g. "S&-4 (Strategy&, 10 Principles of Customer Strategy)". */
   source: string;
   docsUrl: string;
@@ -46,7 +54,7 @@ export interface RuleContext {
   /** Every rule ID the configuration knows, enabled or not. */
   knownRuleIds: ReadonlySet<string>;
   directives: readonly Directive[];
-  report(f: { range: Range; message?: string; fixes?: Fix[] }): void;
+  report(f: { range: Range; message?: string; fixes?: Fix[]; related?: Related[] }): void;
 }
 
 /** A fix template as the rule data spells it. */

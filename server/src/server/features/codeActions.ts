@@ -48,7 +48,7 @@ export function codeActions(outcome: LintOutcome | undefined, params: CodeAction
   if (wants(params, CodeActionKind.QuickFix)) {
     const disables: CodeAction[] = [];
     for (const finding of findingsIn(result, params)) {
-      const diagnostics = [toDiagnostic(finding)];
+      const diagnostics = [toDiagnostic(finding, uri)];
       for (const fix of finding.fixes) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.isPreferred, edit: edit(fix.edits) });
       }

@@ -12,8 +12,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(f: Finding): Diagnostic {
-  return {
+/** `uri`: the document's, for the places a finding over a list names (each goal it flags). */
+export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+  const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
     source: SOURCE,
@@ -21,11 +22,13 @@ export function toDiagnostic(f: Finding): Diagnostic {
     codeDescription: { href: f.docsUrl },
     message: f.message,
   };
+  if (f.related) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
+  return d;
 }
 
 /** What the editor shows for a document: its findings, and a front-matter config problem if any. */
 export function diagnosticsOf(outcome: LintOutcome | undefined): Diagnostic[] {
-  const out = planResult(outcome)?.findings.map(toDiagnostic) ?? [];
+  const out = planResult(outcome)?.findings.map((f) => toDiagnostic(f, outcome!.uri)) ?? [];
   const inPlan = outcome?.result && outcome.configError ? configErrorInPlan(outcome.result.plan, outcome.configError) : undefined;
   return inPlan ? [inPlan, ...out] : out;
 }

@@ -1,0 +1,228 @@
+import { headingMatchesAny } from './headings';
+import type { Block, Plan, Section } from './model';
+import { anyMatch, type Pattern } from '../patterns/pattern';
+import { listIndent, parentItem } from '../rules/kinds/scopes';
+
+/**
+ * Where a plan states its goals, as a reviewer finds them: the items of a list under a goal
+ * heading ("Goals", "Success criteria", "Expected outcomes") or after a lead-in that announces
+ * goals ("Our goals include:", "by the end of 2027:"), lines labelled `KR:` or `Goal:`, the goal
+ * column of a table ("Goal | Owner") and the cells of a roadmap table whose columns are horizons
+ * ("One year | Five years"). Lists are read whole: every item belongs to the list it came in.
+ */
+export interface GoalContext {
+  /** Headings (aliases) whose sections hold goals, subsections included … */
+  headings: readonly string[];
+  /** … except these (non-goals, undesired outcomes). */
+  exceptHeadings: readonly string[];
+  /** The last sentence before a list (ending in ":") that announces goals … */
+  leadIns: readonly Pattern[];
+  /** … unless it says the list is something else (the means to a goal, candidates, non-goals). */
+  notLeadIns: readonly Pattern[];
+  /** Labels that make a line a goal wherever it is (`KR: …`). */
+  labels: readonly string[];
+  /** Table header cells that name goals, or the horizons a roadmap table is laid out by. */
+  columns: readonly Pattern[];
+  /** Words in a sentence that announce the goal stated after them ("The goal is to …", "Success here means …"). */
+  sentences: readonly Pattern[];
+}
+
+export interface GoalItem {
+  block: Block;
+  /** Offsets of the goal's words in the block's text (label, tags and status marks left out). */
+  start: number;
+  end: number;
+  /** The goal's words. */
+  text: string;
+  /** The block index where the item's list, table or paragraph starts: items sharing it are read together. */
+  list: number;
+}
+
+const found = new WeakMap<Plan, Map<GoalContext, GoalItem[]>>();
+
+/** The plan's goals in document order (worked out once per plan and context). */
+export function goalItems(plan: Plan, ctx: GoalContext): GoalItem[] {
+  let byContext = found.get(plan);
+  if (!byContext) found.set(plan, (byContext = new Map()));
+  let items = byContext.get(ctx);
+  if (!items) byContext.set(ctx, (items = collect(plan, ctx)));
+  return items;
+}
+
+function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
+  const items: GoalItem[] = [];
+  const goalSection = sectionTest(ctx);
+  const goalColumns = new Map<readonly string[], number[]>();
+  let listStart = -1;
+  let listIsGoals = false;
+  for (const block of plan.blocks) {
+    if (block.kind !== 'list-item') listStart = -1;
+    if (block.kind === 'heading' || block.inQuote) continue;
+    const labelled = !!block.label && ctx.labels.includes(block.label);
+    if (block.kind === 'list-item') {
+      if (listStart < 0) {
+        listStart = block.index;
+        // A lead-in ending in ":" says what the list is ("Some avenues for improvement:"); without one, the section does.
+        const leadIn = leadInOf(plan.blocks[block.index - 1]);
+        listIsGoals = leadIn ? announcesGoals(leadIn, ctx) : goalSection(block.section);
+      }
+      if (labelled || (listIsGoals && isGoalItem(plan, block))) push(items, block, 0, block.text.length, listStart, labelled);
+    } else if (block.kind === 'table-row') {
+      if (!block.header || !block.cells) continue;
+      let columns = goalColumns.get(block.header);
+      if (!columns) goalColumns.set(block.header, (columns = goalColumnsOf(block.header, ctx)));
+      if (columns.length === 0) continue;
+      const first = firstRow(plan, block);
+      let from = 0;
+      block.cells.forEach((cell, i) => {
+        const at = block.text.indexOf(cell, from);
+        if (at < 0) return;
+        from = at + cell.length;
+        if (!columns.includes(i) || /^\s*↳/.test(cell) || emphasisOnly(plan, block, at, at + cell.length)) return;
+        for (const [s, e] of cellItems(cell)) push(items, block, at + s, at + e, first, false);
+      });
+    } else if (labelled) {
+      push(items, block, 0, block.text.length, block.index, true);
+    } else if (block.kind === 'paragraph' && !linesAsItems(block, ctx, goalSection, items)) {
+      // A goal stated in prose: "The goal should be that every change is completed by October."
+      for (const sentence of block.sentences) {
+        const text = block.text.slice(sentence.start, sentence.end);
+        const m = ctx.sentences.flatMap((p) => p.matches(text))[0];
+        if (m) push(items, block, sentence.start + m.end, sentence.end, block.index, false);
+      }
+    }
+  }
+  return items;
+}
+
+/**
+ * Whether a list item is a goal of its list: not a title grouping the goals nested under it
+ * ("Front desk"), not a lead-in with nothing under it, and not a detail nested under a goal
+ * (its owner, its approach), unless that goal opens a list of its own ("Improve governance:").
+ */
+function isGoalItem(plan: Plan, block: Block): boolean {
+  const next = plan.blocks[block.index + 1];
+  const hasChildren = next?.kind === 'list-item' && listIndent(plan, next) > listIndent(plan, block);
+  const opensList = block.text.trimEnd().endsWith(':');
+  if (hasChildren ? isGroupTitle(block.text) : opensList) return false;
+  const parent = parentItem(plan, block);
+  return !parent || parent.text.trimEnd().endsWith(':') || isGroupTitle(parent.text);
+}
+
+/** A few words naming a group rather than stating a goal: "Front desk", "Onboarding". */
+function isGroupTitle(text: string): boolean {
+  const t = text.trim();
+  return t.split(/\s+/).length <= 4 && !/[.:\d]$/.test(t) && !/\d/.test(t);
+}
+
+/** Lines written as a list without markers, after a lead-in ("We will consider this project a success when:"). */
+function linesAsItems(block: Block, ctx: GoalContext, goalSection: (s: Section) => boolean, items: GoalItem[]): boolean {
+  const lines = block.text.split('\n');
+  const opener = lines.findIndex((l) => /[:.]\s*$/.test(l));
+  const rest = lines.slice(opener + 1);
+  if (opener < 0 || rest.length < 2 || !rest.every(isItemLine)) return false;
+  const lead = lines[opener].trim();
+  if (!(lead.endsWith(':') ? announcesGoals(lead, ctx) : goalSection(block.section))) return false;
+  let at = lines.slice(0, opener + 1).join('\n').length + 1;
+  for (const line of rest) {
+    push(items, block, at, at + line.length, block.index, false);
+    at += line.length + 1;
+  }
+  return true;
+}
+
+function push(items: GoalItem[], block: Block, start: number, end: number, list: number, labelled: boolean): void {
+  const head = goalWords(block.text.slice(start, end), labelled);
+  if (!/\p{L}/u.test(head.text)) return;
+  const s = start + head.offset;
+  items.push({ block, start: s, end: s + head.text.length, text: head.text, list });
+}
+
+/** The goal's own words: without its label ("KR:"), team tags ("[People]"), status marks (✅ ❌ 🔁 ~) and edge spaces. */
+function goalWords(raw: string, labelled: boolean): { text: string; offset: number } {
+  let text = raw;
+  let offset = 0;
+  const lead = (labelled ? /^\s*[^:]{1,31}:\s*/ : /^\s*/).exec(text)![0];
+  offset += lead.length;
+  text = text.slice(lead.length);
+  const tags = /^(?:\[[^\]]{1,60}\]\s*)+/.exec(text)?.[0] ?? '';
+  offset += tags.length;
+  text = text.slice(tags.length);
+  text = text.replace(/[\s~✅❌🔁☑✔✖✗⏳🚧]+$/u, '');
+  return { text, offset };
+}
+
+/** Whether the section (or one it lies in) is about goals, and no nearer one is about what is not a goal. */
+function sectionTest(ctx: GoalContext): (section: Section) => boolean {
+  const answers = new Map<Section, boolean>();
+  const test = (section: Section): boolean => {
+    let answer = answers.get(section);
+    if (answer === undefined) {
+      if (section.level === 0) answer = false;
+      else if (headingMatchesAny(section.normalized, ctx.exceptHeadings)) answer = false;
+      else answer = headingMatchesAny(section.normalized, ctx.headings) || (!!section.parent && test(section.parent));
+      answers.set(section, answer);
+    }
+    return answer;
+  };
+  return test;
+}
+
+/** The text of a paragraph that ends in ":" (the lead-in of the list after it). */
+function leadInOf(block: Block | undefined): string | undefined {
+  if (!block || block.kind !== 'paragraph') return undefined;
+  const text = block.text.trimEnd();
+  return text.endsWith(':') ? text : undefined;
+}
+
+/** Text set in italics or bold alone (`*Approve RFC*`): a label or a prompt, not a goal. */
+function emphasisOnly(plan: Plan, block: Block, start: number, end: number): boolean {
+  const trimmed = block.text.slice(start, end);
+  const s = start + (trimmed.length - trimmed.trimStart().length);
+  const e = start + trimmed.trimEnd().length;
+  if (e <= s) return false;
+  const before = plan.text[block.docOffsets[s] - 1];
+  const after = plan.text[block.docOffsets[e - 1] + 1];
+  return (before === '*' || before === '_') && before === after;
+}
+
+function announcesGoals(leadIn: string, ctx: GoalContext): boolean {
+  const sentence = lastSentence(leadIn);
+  return anyMatch(ctx.leadIns, sentence) && !anyMatch(ctx.notLeadIns, sentence);
+}
+
+function lastSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  const cut = Math.max(flat.lastIndexOf('. ', flat.length - 2), flat.lastIndexOf('? ', flat.length - 2), flat.lastIndexOf('! ', flat.length - 2));
+  return flat.slice(cut + 1);
+}
+
+/** Short lines that read as items of a list written without markers. */
+function isItemLine(line: string): boolean {
+  const t = line.trim();
+  return /^\p{Lu}/u.test(t) && t.split(/\s+/).length <= 20 && !/[,;]$/.test(t);
+}
+
+function goalColumnsOf(header: readonly string[], ctx: GoalContext): number[] {
+  return header.flatMap((cell, i) => (anyMatch(ctx.columns, cell.trim()) ? [i] : []));
+}
+
+/** A table cell's items: list items written as HTML inside the cell leave two or more spaces between them. */
+function cellItems(cell: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /(?:\{::nomarkdown\}|\{:\/\})|\s{2,}/g;
+  let from = 0;
+  for (let m = re.exec(cell); ; m = re.exec(cell)) {
+    const to = m ? m.index : cell.length;
+    if (cell.slice(from, to).trim()) out.push([from, to]);
+    if (!m) return out;
+    from = m.index + m[0].length;
+  }
+}
+
+/** The first row of the table the row belongs to. */
+function firstRow(plan: Plan, row: Block): number {
+  let i = row.index;
+  while (i > 0 && plan.blocks[i - 1].kind === 'table-row' && plan.blocks[i - 1].header === row.header) i--;
+  return i;
+}

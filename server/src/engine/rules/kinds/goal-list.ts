@@ -1,0 +1,117 @@
+import { goalItems, type GoalContext, type GoalItem } from '../../plan/goals';
+import { hasNumber } from '../../plan/measures';
+import type { Plan } from '../../plan/model';
+import { blockRange } from '../../plan/scope';
+import { memoKey, remember } from '../../patterns/memo';
+import { anyMatch, compileAll, Pattern, type Terms } from '../../patterns/pattern';
+import type { RuleDataOf } from '../schema';
+import type { Fix, Related, Rule, RuleMeta } from '../types';
+
+/** What a goal's words say it is: a change someone should see, a piece of work to finish, or a change with its result stated. */
+export type GoalShape = 'aim' | 'deliverable' | 'result';
+
+/**
+ * Goals read as a reviewer reads them (plan/goals.ts finds them): `report: deliverables` flags
+ * goals that are work to finish, `report: unmeasured` flags aims with no number to track. One
+ * finding per list, covering the goals it flags, each listed as related information; a goal
+ * alone gets a finding of its own.
+ */
+export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: Terms): Rule {
+  const ctx: GoalContext = {
+    headings: data.goals?.headings ?? terms['goal-heading'] ?? [],
+    exceptHeadings: data.goals?.exceptHeadings ?? terms['not-goal-heading'] ?? [],
+    leadIns: compileAll(data.goals?.leadIns ?? ['{goal-lead-in}'], terms),
+    notLeadIns: compileAll(data.goals?.notLeadIns ?? ['{not-goal-lead-in}'], terms),
+    labels: data.goals?.labels ?? terms['goal-label'] ?? [],
+    columns: compileAll(data.goals?.columns ?? ['^\\s*(?:{goal-column})\\b'], terms),
+    sentences: compileAll(data.goals?.sentences ?? ['{goal-sentence}'], terms),
+  };
+  const shape = shapeReader(terms);
+  const unless = compileAll(data.unless, terms);
+  const key = memoKey();
+  const flagged = (item: GoalItem): boolean =>
+    remember(key, item.text, () => {
+      if (/<[a-z][^<>]*>/i.test(item.text) || item.text.trimEnd().endsWith('?') || anyMatch(unless, item.text)) return false;
+      const s = shape(item.text);
+      return data.report === 'deliverables' ? s === 'deliverable' : s !== 'deliverable' && !hasNumber(item.text);
+    });
+  const listMessage = data.listMessage?.trim() ?? `{count} goals in this list: ${meta.message}`;
+  const itemMessage = data.report === 'deliverables' ? 'A deliverable, not a result' : 'Nothing to track: no number, baseline or target';
+  return {
+    meta,
+    check(ctx2) {
+      const { plan } = ctx2;
+      const lists = new Map<number, GoalItem[]>();
+      for (const item of goalItems(plan, ctx)) {
+        if (!flagged(item)) continue;
+        const list = lists.get(item.list);
+        if (list) list.push(item);
+        else lists.set(item.list, [item]);
+      }
+      for (const items of lists.values()) {
+        const first = items[0];
+        const last = items[items.length - 1];
+        const range = items.length === 1 ? itemRange(plan, first) : { start: itemRange(plan, first).start, end: itemRange(plan, last).end };
+        const related: Related[] | undefined =
+          items.length === 1 ? undefined : items.map((i) => ({ range: itemRange(plan, i), message: `${itemMessage}: "${excerpt(i.text)}"` }));
+        const message = items.length === 1 ? meta.message : listMessage.replace(/\{count\}/g, String(items.length));
+        const fix = meta.fix && appendToEach(plan, items, meta.fix.title, meta.fix.template);
+        ctx2.report({ range, message, related, fixes: fix ? [fix] : [] });
+      }
+    },
+  };
+}
+
+/** How a goal's words read, from the vocabulary in terms.yaml (deliverable-verb, aim-verb, done, artifact, change-word). */
+function shapeReader(terms: Terms): (text: string) => GoalShape {
+  const re = (source: string) => Pattern.compile(source, terms);
+  const lead = '^(?:(?:for|in|by|with|across|on)\\s[^,]{1,60},\\s*)?';
+  // The result for the people served, in the same goal: "… so that finance teams close the month in 3 days".
+  const result = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\b|\\b(?:help|helps|helping|let|lets|enable|enables|allow|allows)\\s+(?:our\\s+|the\\s+|all\\s+)?{customer}\\b');
+  // "Release cadence stays monthly", "Launch-to-first-value time": the verb names a measure, not work.
+  const deliverable = re(`${lead}(?:{deliverable-verb})\\b`);
+  const verbAsNoun = re(`${lead}(?:{deliverable-verb})[\\s-]+(?:\\S+[\\s-]+){0,3}?(?:{measure-noun})\\b`);
+  // "Deliver a great experience", "Build trust": aims worded as work.
+  const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:a\\s+|an\\s+|the\\s+)?(?:(?:great|better|smooth|seamless|delightful)\\s+)?(?:{aim-object})\\b`);
+  const aim = re(`${lead}(?:{aim-verb})\\b`);
+  const done = re('\\b(?:{done})\\b');
+  // A named thing: the noun ends the goal or is followed by what qualifies it, not by a verb ("Demand programs generate …").
+  const artifact = re(
+    "^(?:(?:a|an|the|our|new|\\d+)\\s+)?(?:[\\pL\\pN\"“”'’/+.,&-]+\\s+){0,5}?(?:{artifact})(?:\\s*$|\\s*[,(:;–—+&/-]|\\s+(?:for|of|to|that|which|with|in|on|and|tied|across|from|by|at|covering|where|is|are)\\b)",
+  );
+  const owns = re('^having\\s|\\b(?:has|have)\\s+(?:an?|its|their)\\s+(?:[\\pL-]+\\s+){0,3}(?:{artifact})\\b');
+  /** A thing to make, named without a change ("Faster onboarding" is a change) or an amount ("Source 30 leads in pipeline" is a target). */
+  const named = (text: string): boolean => {
+    const m = artifact.matches(text)[0];
+    return !!m && !change.test(text.slice(0, m.end)) && !/\d/.test(text);
+  };
+  const change = re('\\b(?:{change-word})\\b');
+  return (text) => {
+    if (result.test(text)) return 'result';
+    if (deliverable.test(text) && !aimAsWork.test(text) && !verbAsNoun.test(text)) return 'deliverable';
+    if (aim.test(text) || aimAsWork.test(text)) return 'aim';
+    if (done.test(text) || owns.test(text) || named(text)) return 'deliverable';
+    return 'aim';
+  };
+}
+
+function itemRange(plan: Plan, item: GoalItem) {
+  return blockRange(plan, item.block, item.start, item.end);
+}
+
+function excerpt(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > 60 ? `${oneLine.slice(0, 57)}…` : oneLine;
+}
+
+/** The template appended to each goal (before its full stop when it continues the sentence). */
+function appendToEach(plan: Plan, items: readonly GoalItem[], title: string, template: string): Fix {
+  const edits = items.map((item) => {
+    const text = item.block.text.slice(item.start, item.end).trimEnd();
+    const stop = /[.!;]$/.test(text) ? 1 : 0;
+    const at = item.block.docOffsets[item.start + text.length - stop - 1] + 1;
+    const pos = plan.lines.position(at);
+    return { range: { start: pos, end: pos }, newText: ` ${template.trim().replace(/[.]$/, '')}` };
+  });
+  return { title, isPreferred: true, edits };
+}
