@@ -89,3 +89,43 @@ describe('format details the golden files must not hide', () => {
     assert.match(md, /^\*\*Principles addressed:\*\* 0 of 2 \(1 partly\)$/m);
   });
 });
+
+describe('a finding over a list names each place it covers', () => {
+  const TEXT = '# Plan\n\n## Goals\n\n- Launch the booking app.\n- Ship reminders.\n';
+  const place = (line: number, end: number) => ({ start: { line, character: 2 }, end: { line, character: end } });
+  const finding = {
+    ruleId: 'vague-target',
+    severity: 'warning' as const,
+    message: '2 goals in this list are deliverables, not results.',
+    range: { start: place(4, 25).start, end: place(5, 17).end },
+    source: 'CPV-3',
+    docsUrl: 'https://stratlint.example/rules/vague-target/',
+    fixes: [],
+    related: [
+      { range: place(4, 25), message: 'A deliverable, not a result: "Launch the booking app."' },
+      { range: place(5, 17), message: 'A deliverable, not a result: "Ship reminders."' },
+    ],
+  };
+  const results = [{ file: 'plan.md', text: TEXT, findings: [finding] }];
+
+  it('json: a related array of 1-based lines and columns with messages', () => {
+    const [entry] = JSON.parse(FORMATTERS.json(results, CONTEXT)) as { findings: { endLine: number; related: unknown[] }[] }[];
+    assert.equal(entry.findings[0].endLine, 6);
+    assert.deepEqual(entry.findings[0].related, [
+      { line: 5, column: 3, endLine: 5, endColumn: 26, message: 'A deliverable, not a result: "Launch the booking app."' },
+      { line: 6, column: 3, endLine: 6, endColumn: 18, message: 'A deliverable, not a result: "Ship reminders."' },
+    ]);
+  });
+
+  it('sarif: relatedLocations with their messages', () => {
+    const log = JSON.parse(FORMATTERS.sarif(results, CONTEXT)) as { runs: { results: { relatedLocations: { id: number; physicalLocation: { region: { startLine: number } }; message: { text: string } }[] }[] }[] };
+    const related = log.runs[0].results[0].relatedLocations;
+    assert.deepEqual(
+      related.map((r) => [r.id, r.physicalLocation.region.startLine, r.message.text]),
+      [
+        [0, 5, 'A deliverable, not a result: "Launch the booking app."'],
+        [1, 6, 'A deliverable, not a result: "Ship reminders."'],
+      ],
+    );
+  });
+});

@@ -29,6 +29,20 @@ describe('push diagnostics', () => {
     assert.match(outcomes.codeDescription!.href, /\/rules\/customer-outcomes\/README\.md$/);
   });
 
+  it('names each goal of a list finding as related information in the same document', async () => {
+    const text = '# Goals plan\n\n## Goals\n\n- Launch the loyalty app.\n- Open two distribution centers.\n';
+    const uri = s.open('plans/goals.md', text);
+    const list = (await s.diagnostics(uri)).find((d) => d.code === 'output-as-outcome')!;
+    assert.deepEqual(list.range, { start: { line: 4, character: 2 }, end: { line: 5, character: 32 } });
+    assert.deepEqual(
+      list.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line, r.message]),
+      [
+        [uri, 4, 'A deliverable, not a result: "Launch the loyalty app."'],
+        [uri, 5, 'A deliverable, not a result: "Open two distribution centers."'],
+      ],
+    );
+  });
+
   it('leaves Markdown that is not a plan alone', async () => {
     const uri = s.open('README.md');
     assert.deepEqual(await s.diagnostics(uri), []);

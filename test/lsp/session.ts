@@ -221,6 +221,7 @@ export class Session {
 
 /** The diagnostics the server should publish for a plan: the engine's findings as LSP diagnostics. */
 export function engineDiagnostics(dir: string, path: string, text: string): unknown[] {
+  const uri = pathToFileURL(join(dir, path)).href;
   return lintDocument(text, { filePath: join(dir, path), stopDir: dir }).findings.map((f) => ({
     range: f.range,
     severity: { error: 1, warning: 2, info: 3 }[f.severity],
@@ -228,5 +229,6 @@ export function engineDiagnostics(dir: string, path: string, text: string): unkn
     code: f.ruleId,
     codeDescription: { href: f.docsUrl },
     message: f.message,
+    ...(f.related && { relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) }),
   }));
 }

@@ -25,6 +25,9 @@ export const sarif: Formatter = (results, ctx) => {
       level: LEVEL[f.severity],
       message: { text: f.message },
       locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(f.range) } }],
+      ...(f.related && {
+        relatedLocations: f.related.map((x, id) => ({ id, physicalLocation: { artifactLocation: { uri, uriBaseId: SRCROOT }, region: region(x.range) }, message: { text: x.message } })),
+      }),
       partialFingerprints: { 'stratlint/v1': fingerprints[i] },
       ...(r.before ? { baselineState: r.before.fingerprints.has(fingerprints[i]) ? 'unchanged' : 'new' } : {}),
       ...(f.fixes.some((x) => x.edits.length) ? { fixes: f.fixes.filter((x) => x.edits.length).map((x) => ({ description: { text: x.title }, artifactChanges: [{ artifactLocation: { uri, uriBaseId: SRCROOT }, replacements: x.edits.map(replacement) }] })) } : {}),

@@ -1,4 +1,5 @@
 import { headingMatchesAny } from './headings';
+import { emphasisOnly, isTemplateText } from './slots';
 import type { Block, Plan, Section } from './model';
 import { anyMatch, type Pattern } from '../patterns/pattern';
 import { listIndent, parentItem } from '../rules/kinds/scopes';
@@ -66,6 +67,8 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
         const leadIn = leadInOf(plan.blocks[block.index - 1]);
         listIsGoals = leadIn ? announcesGoals(leadIn, ctx) : goalSection(block.section);
       }
+      // Prompts are slots, not goals; "KR: TBD" is a goal still without a target.
+      if (isTemplateText(plan, block) && !/\bT(?:BD|BC)\b/.test(block.text)) continue;
       if (labelled || (listIsGoals && isGoalItem(plan, block))) push(items, block, 0, block.text.length, listStart, labelled);
     } else if (block.kind === 'table-row') {
       if (!block.header || !block.cells) continue;
@@ -109,10 +112,10 @@ function isGoalItem(plan: Plan, block: Block): boolean {
   return !parent || parent.text.trimEnd().endsWith(':') || isGroupTitle(parent.text);
 }
 
-/** A few words naming a group rather than stating a goal: "Front desk", "Onboarding". */
+/** A few words naming a group rather than stating a goal: "Front desk", "Basic requirements:". */
 function isGroupTitle(text: string): boolean {
   const t = text.trim();
-  return t.split(/\s+/).length <= 4 && !/[.:\d]$/.test(t) && !/\d/.test(t);
+  return t.split(/\s+/).length <= 4 && !/[.!?]$/.test(t) && !/\d/.test(t);
 }
 
 /** Lines written as a list without markers, after a lead-in ("We will consider this project a success when:"). */
@@ -173,17 +176,6 @@ function leadInOf(block: Block | undefined): string | undefined {
   if (!block || block.kind !== 'paragraph') return undefined;
   const text = block.text.trimEnd();
   return text.endsWith(':') ? text : undefined;
-}
-
-/** Text set in italics or bold alone (`*Approve RFC*`): a label or a prompt, not a goal. */
-function emphasisOnly(plan: Plan, block: Block, start: number, end: number): boolean {
-  const trimmed = block.text.slice(start, end);
-  const s = start + (trimmed.length - trimmed.trimStart().length);
-  const e = start + trimmed.trimEnd().length;
-  if (e <= s) return false;
-  const before = plan.text[block.docOffsets[s] - 1];
-  const after = plan.text[block.docOffsets[e - 1] + 1];
-  return (before === '*' || before === '_') && before === after;
 }
 
 function announcesGoals(leadIn: string, ctx: GoalContext): boolean {

@@ -2,6 +2,7 @@ import type { Terms } from '../patterns/pattern';
 import { balancedScorecard } from './code/balanced-scorecard';
 import { expiredSuppression, suppressionReason, unusedSuppression } from './code/suppressions';
 import { timeHorizon } from './code/time-horizon';
+import { unfilledTemplate } from './code/unfilled-template';
 import { unknownRule } from './code/unknown-rule';
 import { avoidPhrase } from './kinds/avoid-phrase';
 import { goalList } from './kinds/goal-list';
@@ -17,6 +18,7 @@ const CODE_RULES: Record<string, (meta: RuleMeta) => Rule> = {
   'time-horizon': timeHorizon,
   'balanced-scorecard': balancedScorecard,
   'unknown-rule': unknownRule,
+  'unfilled-template': unfilledTemplate,
   'expired-suppression': expiredSuppression,
   'unused-suppression': unusedSuppression,
   'suppression-reason': suppressionReason,

@@ -65,14 +65,15 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
 /** How a goal's words read, from the vocabulary in terms.yaml (deliverable-verb, aim-verb, done, artifact, change-word). */
 function shapeReader(terms: Terms): (text: string) => GoalShape {
   const re = (source: string) => Pattern.compile(source, terms);
-  const lead = '^(?:(?:for|in|by|with|across|on)\\s[^,]{1,60},\\s*)?';
+  // What may come before the verb: "For 2 use cases, deliver …", "Successfully integrate …".
+  const lead = '^(?:(?:for|in|by|with|across|on)\\s[^,]{1,60},\\s*)?(?:(?:successfully|fully|formally|publicly|officially|first)\\s+)?';
   // The result for the people served, in the same goal: "… so that finance teams close the month in 3 days".
   const result = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\b|\\b(?:help|helps|helping|let|lets|enable|enables|allow|allows)\\s+(?:our\\s+|the\\s+|all\\s+)?{customer}\\b');
   // "Release cadence stays monthly", "Launch-to-first-value time": the verb names a measure, not work.
   const deliverable = re(`${lead}(?:{deliverable-verb})\\b`);
   const verbAsNoun = re(`${lead}(?:{deliverable-verb})[\\s-]+(?:\\S+[\\s-]+){0,3}?(?:{measure-noun})\\b`);
   // "Deliver a great experience", "Build trust": aims worded as work.
-  const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:a\\s+|an\\s+|the\\s+)?(?:(?:great|better|smooth|seamless|delightful)\\s+)?(?:{aim-object})\\b`);
+  const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:a\\s+|an\\s+|the\\s+)?(?:(?:great|better|smooth|seamless|delightful)\\s+)?(?:{aim-object})(?:\\s*$|\\s*[,.;:]|\\s+(?:with|among|for|in|across|of|between|to)\\b)`);
   const aim = re(`${lead}(?:{aim-verb})\\b`);
   const done = re('\\b(?:{done})\\b');
   // A named thing: the noun ends the goal or is followed by what qualifies it, not by a verb ("Demand programs generate …").
