@@ -88,6 +88,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       push(items, block, 0, block.text.length, block.index, true);
     } else if (block.kind === 'paragraph' && !linesAsItems(block, ctx, goalSection, items)) {
       // A goal stated in prose: "The goal should be that every change is completed by October."
+      if (!anyMatch(ctx.sentences, block.text)) continue;
       for (const sentence of block.sentences) {
         const text = block.text.slice(sentence.start, sentence.end);
         const m = ctx.sentences.flatMap((p) => p.matches(text))[0];

@@ -17,15 +17,7 @@ export type GoalShape = 'aim' | 'deliverable' | 'result';
  * alone gets a finding of its own.
  */
 export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: Terms): Rule {
-  const ctx: GoalContext = {
-    headings: data.goals?.headings ?? terms['goal-heading'] ?? [],
-    exceptHeadings: data.goals?.exceptHeadings ?? terms['not-goal-heading'] ?? [],
-    leadIns: compileAll(data.goals?.leadIns ?? ['{goal-lead-in}'], terms),
-    notLeadIns: compileAll(data.goals?.notLeadIns ?? ['{not-goal-lead-in}'], terms),
-    labels: data.goals?.labels ?? terms['goal-label'] ?? [],
-    columns: compileAll(data.goals?.columns ?? ['^\\s*(?:{goal-column})\\b'], terms),
-    sentences: compileAll(data.goals?.sentences ?? ['{goal-sentence}'], terms),
-  };
+  const ctx = data.goals ? goalContext(data.goals, terms) : defaultContext(terms);
   const shape = shapeReader(terms);
   const unless = compileAll(data.unless, terms);
   const key = memoKey();
@@ -60,6 +52,28 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
       }
     },
   };
+}
+
+type GoalsData = NonNullable<RuleDataOf<'goal-list'>['goals']>;
+
+function goalContext(goals: GoalsData, terms: Terms): GoalContext {
+  return {
+    headings: goals.headings ?? terms['goal-heading'] ?? [],
+    exceptHeadings: goals.exceptHeadings ?? terms['not-goal-heading'] ?? [],
+    leadIns: compileAll(goals.leadIns ?? ['{goal-lead-in}'], terms),
+    notLeadIns: compileAll(goals.notLeadIns ?? ['{not-goal-lead-in}'], terms),
+    labels: goals.labels ?? terms['goal-label'] ?? [],
+    columns: compileAll(goals.columns ?? ['^\\s*(?:{goal-column})\\b'], terms),
+    sentences: compileAll(goals.sentences ?? ['{goal-sentence}'], terms),
+  };
+}
+
+/** Rules that read goals the built-in way share one context, so a plan's goals are found once for all of them. */
+const defaultContexts = new WeakMap<Terms, GoalContext>();
+function defaultContext(terms: Terms): GoalContext {
+  let ctx = defaultContexts.get(terms);
+  if (!ctx) defaultContexts.set(terms, (ctx = goalContext({}, terms)));
+  return ctx;
 }
 
 /** How a goal's words read, from the vocabulary in terms.yaml (deliverable-verb, aim-verb, done, artifact, change-word). */
