@@ -59,7 +59,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
   for (const block of plan.blocks) {
     if (block.kind !== 'list-item') listStart = -1;
     if (block.kind === 'heading' || block.inQuote) continue;
-    const labelled = !!block.label && ctx.labels.includes(block.label);
+    const labelled = isGoalLabel(block, ctx);
     if (block.kind === 'list-item') {
       if (listStart < 0) {
         listStart = block.index;
@@ -155,6 +155,14 @@ function goalWords(raw: string, labelled: boolean): { text: string; offset: numb
   text = text.replace(/[\s~✅❌🔁☑✔✖✗⏳🚧]+$/u, '');
   return { text, offset };
 }
+
+/** `KR: …`, `KR 1.2: …`, `Goal 3: …`: a line labelled as a goal, numbered or not. */
+function isGoalLabel(block: Block, ctx: GoalContext): boolean {
+  const label = block.label ?? NUMBERED_LABEL.exec(block.text)?.[1];
+  return !!label && ctx.labels.includes(label.toLowerCase().replace(/[\s\d.]+$/, ''));
+}
+
+const NUMBERED_LABEL = /^\s*([A-Za-z][A-Za-z /&-]{0,30}?\s*\d+(?:\.\d+)*)\s*:\s/;
 
 /** Whether the section (or one it lies in) is about goals, and no nearer one is about what is not a goal. */
 function sectionTest(ctx: GoalContext): (section: Section) => boolean {
