@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { FileAccessError, PLAN_MAX_BYTES, readBoundedBytes } from '../engine/files/bounded-read';
 
 export class ReadError extends Error {}
 
-/** Reads a plan as UTF-8 text, refusing binary and non-UTF-8 files with a clear reason. */
+/** Reads a plan as UTF-8 text, refusing devices, FIFOs, files over PLAN_MAX_BYTES, binary and non-UTF-8 files with a clear reason. */
 export function readText(path: string, shown: string): string {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readBoundedBytes(path, PLAN_MAX_BYTES, shown);
   } catch (e) {
-    throw new ReadError(`${shown}: cannot read file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof FileAccessError) throw new ReadError(`${shown}: cannot read file: ${e.reason}`);
+    throw e;
   }
   if (bytes.includes(0)) throw new ReadError(`${shown}: not a text file (it contains NUL bytes)`);
   try {

@@ -275,7 +275,7 @@ export class Linter {
         plan,
         filePath,
         forcePlan,
-        stopDir: this.folders.folderOf(filePath),
+        stopDir: this.folders.boundaryOf(filePath),
         configFile: this.folders.resolveConfigPath(settings.configPath, filePath),
       });
       this.lastValidConfig.set(uri, result.config);
