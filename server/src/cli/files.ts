@@ -20,7 +20,8 @@ export async function expandTargets(args: readonly string[], cwd: string): Promi
   const out = new Map<string, Target>();
   for (const arg of args) {
     const abs = resolve(cwd, arg);
-    if (existsSync(abs) && statSync(abs).isFile()) {
+    // Anything named that is not a folder is a file to lint: a device or FIFO is refused when read, with its reason.
+    if (existsSync(abs) && !statSync(abs).isDirectory()) {
       out.set(abs, { path: abs, explicit: true });
       continue;
     }
