@@ -1,4 +1,4 @@
-import { FileAccessError, PLAN_MAX_BYTES, readBoundedBytes } from '../engine/files/bounded-read';
+import { FileAccessError, PLAN_MAX_BYTES, planTooLarge, readBoundedBytes } from '../engine/files/bounded-read';
 
 export class ReadError extends Error {}
 
@@ -12,9 +12,13 @@ export function readText(path: string, shown: string): string {
     throw e;
   }
   if (bytes.includes(0)) throw new ReadError(`${shown}: not a text file (it contains NUL bytes)`);
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
     throw new ReadError(`${shown}: not a text file (it is not valid UTF-8)`);
   }
+  const tooLarge = planTooLarge(text);
+  if (tooLarge) throw new ReadError(`${shown}: cannot read file: ${tooLarge}`);
+  return text;
 }

@@ -13,7 +13,7 @@ import { readPlanSettings } from './config/front-matter';
 export { applyEdits } from './fixes/apply';
 export { DIRECTIVE_RULES } from './directives';
 export { ConfigError, UnreadFileError } from './config/errors';
-export { CONFIG_MAX_BYTES, FileAccessError, PLAN_MAX_BYTES, readBoundedText } from './files/bounded-read';
+export { CONFIG_MAX_BYTES, FileAccessError, PLAN_MAX_BYTES, PLAN_MAX_LINES, planTooLarge, readBoundedText } from './files/bounded-read';
 export { resolveConfig, findConfigFiles, BUILTIN_PACKS, CONFIG_NAMES, DEFAULT_FILES, type ResolvedConfig, type ResolveOptions } from './config/resolve';
 export { workspaceRootOf } from './config/workspace';
 export { builtinRules, builtinRulesDir } from './rules/builtin';

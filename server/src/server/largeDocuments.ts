@@ -2,11 +2,11 @@
  * Huge documents. A lint runs on the server's one thread and takes about 2 s per MB of plan:
  * meanwhile it answers nothing. Above LINT_ON_TYPE_MAX_CHARS a document is linted when opened
  * and saved, not as you type, and requests on unsaved text get no lint of their own; above
- * LINT_MAX_CHARS (the CLI's plan limit) it is not linted at all. Either way the user is told once.
+ * LINT_MAX_CHARS or PLAN_MAX_LINES (the CLI's plan limits) it is not linted at all. Either way the user is told once.
  */
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { PLAN_MAX_BYTES } from '../engine/index';
+import { PLAN_MAX_BYTES, planTooLarge } from '../engine/index';
 import type { Settings } from './settings';
 
 export const LINT_ON_TYPE_MAX_CHARS = 1 << 20;
@@ -37,6 +37,11 @@ export class SizedSettings implements SettingsSource {
     if (!settings.enable) return settings;
     if (size > LINT_MAX_CHARS) {
       this.once(uri, `Stratlint does not lint ${name(uri)}: it is larger than ${mb(LINT_MAX_CHARS)} (the limit for plans).`);
+      return { ...settings, enable: false };
+    }
+    const lines = planTooLarge(this.documents.get(uri)?.getText() ?? '');
+    if (lines) {
+      this.once(uri, `Stratlint does not lint ${name(uri)}: ${lines}.`);
       return { ...settings, enable: false };
     }
     if (size > LINT_ON_TYPE_MAX_CHARS && settings.run === 'onType') {

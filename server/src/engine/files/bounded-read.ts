@@ -9,6 +9,19 @@ import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from 
 export const CONFIG_MAX_BYTES = 1 << 20;
 /** Plans (documented in docs/configure.md): larger files are refused, not linted. */
 export const PLAN_MAX_BYTES = 10 << 20;
+/**
+ * Plans with more lines are refused too: the Markdown parser holds about 3 KB per line of a
+ * paragraph, so a 2 MB file of a million one-letter lines would take 3 GB.
+ */
+export const PLAN_MAX_LINES = 150_000;
+
+/** Why a plan's text is too large to lint (over PLAN_MAX_LINES lines), if it is. */
+export function planTooLarge(text: string): string | undefined {
+  if (text.length <= PLAN_MAX_LINES) return undefined;
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && lines <= PLAN_MAX_LINES; i = text.indexOf('\n', i + 1)) lines++;
+  return lines > PLAN_MAX_LINES ? `too many lines (more than ${PLAN_MAX_LINES.toLocaleString('en-US')}, the limit for plans)` : undefined;
+}
 
 export class FileAccessError extends Error {
   constructor(
