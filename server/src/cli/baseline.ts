@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { FileAccessError, readBoundedText } from '../engine/files/bounded-read';
 import { basename, dirname, relative, resolve } from 'node:path';
 import { z } from 'zod';
 import type { RuleMeta } from '../engine/index';
@@ -24,12 +25,16 @@ export interface Baseline {
   files: Map<string, BaselineEntry[]>;
 }
 
+/** Named by the user, yet possibly a FIFO or a huge file by mistake: read with a bound. */
+const BASELINE_MAX_BYTES = 256 << 20;
+
 export function readBaseline(path: string, shown: string): Baseline {
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(readBoundedText(path, BASELINE_MAX_BYTES, shown));
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file (create it with --baseline-write)' : (e as Error).message;
+    const why = e instanceof FileAccessError ? e.reason : (e as Error).message;
+    const reason = why === 'no such file' ? 'no such file (create it with --baseline-write)' : why;
     throw new UsageError(`${shown}: cannot read the baseline: ${reason}`);
   }
   const parsed = baselineSchema.safeParse(raw);

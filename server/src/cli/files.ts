@@ -1,5 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
+import { isReallyInside } from '../engine/files/boundary';
+import { workspaceRootOf } from '../engine/config/workspace';
+import { ReadError } from './read';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 export interface Target {
@@ -17,7 +20,8 @@ export async function expandTargets(args: readonly string[], cwd: string): Promi
   const out = new Map<string, Target>();
   for (const arg of args) {
     const abs = resolve(cwd, arg);
-    if (existsSync(abs) && statSync(abs).isFile()) {
+    // Anything named that is not a folder is a file to lint: a device or FIFO is refused when read, with its reason.
+    if (existsSync(abs) && !statSync(abs).isDirectory()) {
       out.set(abs, { path: abs, explicit: true });
       continue;
     }
@@ -30,7 +34,16 @@ export async function expandTargets(args: readonly string[], cwd: string): Promi
     } else {
       throw new UsageError(`No such file or folder: ${arg}`);
     }
-    for (const f of found.sort()) if (!out.has(f)) out.set(f, { path: f, explicit: false });
+    // Found, not named: a link in the folder must not make Stratlint read a file outside it (or its workspace).
+    const folder = existsSync(abs) ? abs : cwd;
+    for (const f of found.sort()) {
+      if (out.has(f)) continue;
+      const root = workspaceRootOf(f, cwd);
+      if (!isReallyInside(f, folder) && !(root && isReallyInside(f, root))) {
+        throw new ReadError(`${relative(cwd, f) || f}: is a link to a file outside ${relative(cwd, folder) || '.'} and its workspace; Stratlint does not read it (name it on the command line to lint it)`);
+      }
+      out.set(f, { path: f, explicit: false });
+    }
   }
   return [...out.values()];
 }

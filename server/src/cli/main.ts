@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { realPath } from '../engine/files/boundary';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, lintDocument, type RuleMeta } from '../engine/index';
@@ -82,20 +83,25 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const formatter = FORMATTERS[o.format!];
+  // Own keys only: `--format constructor` must not find Object's.
+  const formatter = Object.hasOwn(FORMATTERS, o.format!) ? FORMATTERS[o.format!] : undefined;
   if (!formatter) {
     io.stderr.write(`stratlint: unknown format '${o.format}'; choose one of ${Object.keys(FORMATTERS).join(', ')}\n`);
     return 2;
   }
   let maxWarnings = -1;
   if (o['max-warnings'] !== undefined) {
-    maxWarnings = Number(o['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) {
+    maxWarnings = /^\s*\d+\s*$/.test(o['max-warnings']) ? Number(o['max-warnings']) : NaN;
+    if (!Number.isSafeInteger(maxWarnings)) {
       io.stderr.write(`stratlint: --max-warnings expects a whole number ≥ 0, got '${o['max-warnings']}'\n`);
       return 2;
     }
   }
 
+  if (o.config !== undefined && o['no-config']) {
+    io.stderr.write('stratlint: use --config to lint with a config file or --no-config to lint with the built-in rules only, not both\n');
+    return 2;
+  }
   if (o.baseline && o['baseline-write']) {
     io.stderr.write('stratlint: use --baseline to compare with a baseline or --baseline-write to record one, not both\n');
     return 2;
@@ -125,6 +131,8 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     baseline = o.baseline ? readBaseline(resolve(io.cwd, o.baseline), o.baseline) : undefined;
     const changes = o['changed-since'] !== undefined ? GitChanges.since(o['changed-since'], io.cwd) : undefined;
     const targets = await expandTargets(args.positionals.length ? args.positionals : ['.'], io.cwd);
+    const refused = overwritesInput(o['output-file'], targets, io.cwd);
+    if (refused) throw new UsageError(`--output-file ${o['output-file']} is ${refused}, which this run lints; write the report elsewhere`);
     const jobs = targets
       .filter((t) => !changes || changes.has(t.path))
       .map((t) => ({ path: t.path, explicit: t.explicit, shown: relative(io.cwd, t.path).replace(/\\/g, '/') || t.path }));
@@ -167,8 +175,9 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       try {
         baseline = writeBaseline(resolve(io.cwd, o['baseline-write']), o['baseline-write'], results, io.cwd, rules);
       } catch (e) {
-        if (!(e instanceof UsageError)) throw e;
-        io.stderr.write(`stratlint: ${e.message}; not overwriting it\n`);
+        if (e instanceof UsageError) io.stderr.write(`stratlint: ${e.message}; not overwriting it\n`);
+        else if (isWriteError(e)) io.stderr.write(`stratlint: cannot write the baseline ${o['baseline-write']}: ${writeProblem(e)}\n`);
+        else throw e;
         return 2;
       }
       const recorded = results.reduce((n, r) => n + r.findings.length, 0);
@@ -176,14 +185,23 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     }
     const reported = results.map(shown);
     reported.forEach(count);
-    const report = formatter(reported, ctx);
+    let report: string;
+    try {
+      report = formatter(reported, ctx);
+    } catch (e) {
+      // V8 strings stop at about 512 MB: a report of tens of thousands of plans can exceed that.
+      if (!(e instanceof RangeError)) throw e;
+      const findings = reported.reduce((n, r) => n + r.findings.length, 0);
+      io.stderr.write(`stratlint: the ${o.format} report of ${reported.length} files and ${findings} findings is too large to build (${e.message}); lint fewer files per run, or use --format json, which is written file by file\n`);
+      return 2;
+    }
     if (o['output-file']) {
       const out = resolve(io.cwd, o['output-file']);
       try {
         mkdirSync(dirname(out), { recursive: true });
         writeFileSync(out, report.endsWith('\n') ? report : `${report}\n`);
       } catch (e) {
-        io.stderr.write(`stratlint: cannot write ${o['output-file']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+        io.stderr.write(`stratlint: cannot write ${o['output-file']}: ${writeProblem(e)}\n`);
         return 2;
       }
       // The file is for tools; whoever watches the terminal still reads the findings.
@@ -221,6 +239,25 @@ class Printer {
   finish(): void {
     if (this.last && !this.last.endsWith('\n')) this.out.write('\n');
   }
+}
+
+/** What the output file would overwrite among the files linted ('the plan x.md'), if anything; links resolved. */
+function overwritesInput(output: string | undefined, targets: readonly { path: string }[], cwd: string): string | undefined {
+  if (!output) return undefined;
+  const out = realPath(resolve(cwd, output));
+  const hit = targets.find((t) => realPath(t.path) === out);
+  return hit && `the plan ${relative(cwd, hit.path) || hit.path}`;
+}
+
+function isWriteError(e: unknown): e is NodeJS.ErrnoException {
+  return e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string';
+}
+
+const WRITE_PROBLEMS: Record<string, string> = { ENOENT: 'its folder does not exist', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', EROFS: 'read-only file system', ENOTDIR: 'a part of its path is not a folder', ENOSPC: 'no space left on the device' };
+
+function writeProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  return WRITE_PROBLEMS[code] ?? (code || (e as Error).message);
 }
 
 declare const STRATLINT_VERSION: string | undefined;

@@ -13,7 +13,7 @@ export interface Directive {
   until?: string;
   /** The until date has passed: the directive suppresses nothing any more. */
   expired: boolean;
-  /** `until` followed by a YYYY-MM-DD that is not a real date (the directive then never expires). */
+  /** `until` followed by a date that is not a real one written YYYY-MM-DD (the directive then never expires). */
   badUntil?: string;
   /** The IDs of the rules whose findings it silenced in this run, filled in while rules report. */
   suppressed: Set<string>;
@@ -49,10 +49,12 @@ export function parseDirectives(plan: Plan, today = localToday()): Directive[] {
   return out;
 }
 
-const UNTIL = /\buntil\s+(\d{4}-\d{1,2}-\d{1,2})\b/i;
+/** `until` and something written as a date (three numbers), so that 31/12/2020 or 2027-2-3 is not silently no date at all. */
+export const UNTIL = /\buntil\s+(\d+[./-]\d+[./-]\d+)\b/i;
 
-/** A YYYY-MM-DD string for a real calendar date, else undefined. */
+/** The date when written as YYYY-MM-DD and real, else undefined. */
 function realDate(text: string): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
   const [y, m, d] = text.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;

@@ -2,7 +2,7 @@
  * The Stratlint engine: Markdown plan in, findings out. No LSP, no terminal: the language
  * server, the CLI and the formatters are adapters over this module.
  */
-import { readFileSync } from 'node:fs';
+import { PLAN_MAX_BYTES, readBoundedText } from './files/bounded-read';
 import { resolveConfig, type ResolveOptions, type ResolvedConfig } from './config/resolve';
 import { lintPlan, type LintResult } from './lint';
 import { frontMatterOptIn, isPlan, matchesGlobs } from './plan/detect';
@@ -12,7 +12,8 @@ import { readPlanSettings } from './config/front-matter';
 
 export { applyEdits } from './fixes/apply';
 export { DIRECTIVE_RULES } from './directives';
-export { ConfigError } from './config/errors';
+export { ConfigError, UnreadFileError } from './config/errors';
+export { CONFIG_MAX_BYTES, FileAccessError, PLAN_MAX_BYTES, PLAN_MAX_LINES, planTooLarge, readBoundedText } from './files/bounded-read';
 export { resolveConfig, findConfigFiles, BUILTIN_PACKS, CONFIG_NAMES, DEFAULT_FILES, type ResolvedConfig, type ResolveOptions } from './config/resolve';
 export { workspaceRootOf } from './config/workspace';
 export { builtinRules, builtinRulesDir } from './rules/builtin';
@@ -46,6 +47,6 @@ export function lintDocument(text: string, opts: Omit<ResolveOptions, 'planSetti
 }
 
 export function lintFile(filePath: string, opts: Omit<ResolveOptions, 'filePath'> & { forcePlan?: boolean } = {}): DocumentLint {
-  return lintDocument(readFileSync(filePath, 'utf8'), { ...opts, filePath });
+  return lintDocument(readBoundedText(filePath, PLAN_MAX_BYTES), { ...opts, filePath });
 }
 

@@ -84,7 +84,7 @@ function gapItem(p: PrincipleScore, anchor: string): string {
   return [
     `<li id="${gapAnchor(anchor, p.id)}"><span class="status ${p.status}">${SYMBOL[p.status]} ${p.status}</span> <strong>${esc(p.label)}</strong>`,
     ` <span class="message">${esc(p.message ?? p.description)}</span>`,
-    `<span class="muted">${where(p)} · <a href="${esc(p.docsUrl)}">rule ${esc(p.id)}</a></span></li>`,
+    `<span class="muted">${where(p)} · <a href="${esc(safeHref(p.docsUrl))}">rule ${esc(p.id)}</a></span></li>`,
   ].join('');
 }
 
@@ -100,7 +100,7 @@ function spanSummary(card: PlanCard): string {
   if (card.findings?.length) {
     out.push('<ul class="findings">');
     for (const f of card.findings) {
-      out.push(`<li><span class="muted">${line(f.range.start)}</span> ${esc(f.message)} <a href="${esc(f.docsUrl)}">${esc(f.ruleId)}</a></li>`);
+      out.push(`<li><span class="muted">${line(f.range.start)}</span> ${esc(f.message)} <a href="${esc(safeHref(f.docsUrl))}">${esc(f.ruleId)}</a></li>`);
     }
     out.push('</ul>');
   }
@@ -166,4 +166,9 @@ export function htmlDocument(opts: { title: string; csp: string; body: string; s
     '</html>',
     '',
   ].join('\n');
+}
+
+/** Only web and file links become hrefs: a rule's docs come from packs, which a repository writes. */
+function safeHref(url: string): string {
+  return /^(?:https?|file):/i.test(url) ? url : '#';
 }

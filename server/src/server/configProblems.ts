@@ -2,10 +2,9 @@
  * Config problems shown where they are: a diagnostic in the config file at the offending key
  * (or in the plan's front matter). The documents keep linting with their last valid config.
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import type { ConfigError, Plan } from '../engine/index';
+import { CONFIG_MAX_BYTES, readBoundedText, UnreadFileError, type ConfigError, type Plan } from '../engine/index';
 
 function diagnostic(line: number, character: number, length: number, error: ConfigError): Diagnostic {
   return {
@@ -73,7 +72,8 @@ export class ConfigProblems {
     const character = Math.max(0, error.column - 1);
     let lineText = '';
     try {
-      lineText = readFileSync(error.file, 'utf8').split(/\r\n|\r|\n/)[line] ?? '';
+      // A file refused (a device, a link out of the workspace) is not read to show why.
+      if (!(error instanceof UnreadFileError)) lineText = readBoundedText(error.file, CONFIG_MAX_BYTES).split(/\r\n|\r|\n/)[line] ?? '';
     } catch {
       // the file is gone or unreadable: the error says so; point at its start
     }

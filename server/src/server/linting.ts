@@ -19,7 +19,8 @@ import {
   type Plan,
   type ResolvedConfig,
 } from '../engine/index';
-import type { Settings, SettingsStore } from './settings';
+import type { SettingsSource } from './largeDocuments';
+import type { Settings } from './settings';
 import { ChunkCache } from '../engine/plan/parse';
 import { PatternMemo, withPatternMemo } from '../engine/patterns/memo';
 import { uriToPath, type WorkspaceFolders } from './workspace';
@@ -87,7 +88,7 @@ export class Linter {
 
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
-    private readonly settings: SettingsStore,
+    private readonly settings: SettingsSource,
     private readonly folders: WorkspaceFolders,
     private readonly log: Logger,
     /** Called with every fresh outcome. */
@@ -275,7 +276,7 @@ export class Linter {
         plan,
         filePath,
         forcePlan,
-        stopDir: this.folders.folderOf(filePath),
+        stopDir: this.folders.boundaryOf(filePath),
         configFile: this.folders.resolveConfigPath(settings.configPath, filePath),
       });
       this.lastValidConfig.set(uri, result.config);

@@ -31,6 +31,7 @@ import { documentSymbols } from './features/symbols';
 import { IdleCompactor } from './idle';
 import { Linter, type LintOutcome } from './linting';
 import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, ScorecardRequest, StatusNotification } from './protocol';
+import { SizedSettings } from './largeDocuments';
 import { SettingsStore } from './settings';
 import { uriToPath, WorkspaceFolders } from './workspace';
 
@@ -50,7 +51,9 @@ export function startServer(connection: Connection): void {
   const shown = new Map<string, number>();
   let caps: ClientCapabilities = {};
   let pull = false;
-  let settings: SettingsStore;
+  let store: SettingsStore;
+  /** The settings as they apply to each document's size. */
+  let settings: SizedSettings;
   let linter: Linter;
   const log = { error: (m: string) => connection.console.error(m), info: (m: string) => connection.console.info(m) };
 
@@ -81,6 +84,11 @@ export function startServer(connection: Connection): void {
    * every keystroke: these requests wait for the debounced run instead of linting each version.
    */
   function settled(uri: string, token: CancellationToken): Promise<LintOutcome | undefined> {
+    if (settings.isLarge(uri)) {
+      // A lint of a huge document blocks the server for seconds: only the saved text's lint answers.
+      const latest = linter.latest(uri);
+      return Promise.resolve(latest?.version === documents.get(uri)?.version ? latest : undefined);
+    }
     return linter.current(uri, token, DEBOUNCE_MS);
   }
 
@@ -96,7 +104,8 @@ export function startServer(connection: Connection): void {
     caps = params.capabilities;
     pull = !!caps.textDocument?.diagnostic;
     folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
-    settings = new SettingsStore(connection, !!caps.workspace?.configuration, (params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    store = new SettingsStore(connection, !!caps.workspace?.configuration, (params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    settings = new SizedSettings(documents, store, (message) => void connection.window.showInformationMessage(message));
     linter = new Linter(documents, settings, folders, log, linted);
     return {
       capabilities: {
@@ -134,7 +143,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(
     guard('settings change', undefined, (params) => {
-      settings.changed(params.settings);
+      store.changed(params.settings);
       relintAll();
     }),
   );
@@ -180,6 +189,7 @@ export function startServer(connection: Connection): void {
     linter.forget(uri);
     savedVersion.delete(uri);
     shown.delete(uri);
+    store.forget(uri);
     settings.forget(uri);
     configProblems.set(uri, undefined);
     if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });

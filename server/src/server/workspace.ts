@@ -1,4 +1,4 @@
-import { isAbsolute, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The local path of a `file:` URI; untitled and virtual documents have none. */
@@ -32,6 +32,14 @@ export class WorkspaceFolders {
   folderOf(filePath: string | undefined): string | undefined {
     if (!filePath) return this.folders[0];
     return this.folders.filter((f) => filePath === f || filePath.startsWith(f.endsWith(sep) ? f : f + sep)).sort((a, b) => b.length - a.length)[0];
+  }
+
+  /**
+   * What a document's configs and packs must stay inside: its workspace folder, or for a document
+   * outside every folder, its own folder (else any config above it, anywhere, would be read).
+   */
+  boundaryOf(filePath: string | undefined): string | undefined {
+    return filePath ? (this.folderOf(filePath) ?? dirname(filePath)) : undefined;
   }
 
   /** `stratlint.configPath` as given: absolute, or relative to the file's workspace folder. */

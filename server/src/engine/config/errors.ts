@@ -28,6 +28,17 @@ export class ConfigError extends Error {
   }
 }
 
+/**
+ * A config or pack file Stratlint refused or could not read (not a regular file, too large, a
+ * link outside the workspace). Its message quotes nothing from the file, and nothing reads it
+ * again to show the error.
+ */
+export class UnreadFileError extends ConfigError {
+  constructor(file: string, detail: string) {
+    super(file, 1, 1, '', detail);
+  }
+}
+
 /** `rules.time-horizon[1].minYears`: keys joined by dots, list indexes in brackets. */
 export function formatKey(path: DataPath): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
@@ -48,13 +59,23 @@ export class SourceFile {
     text: string,
     private readonly frontMatterAt?: number,
   ) {
-    this.doc = parseDocument(text, { lineCounter: this.counter, prettyErrors: false, uniqueKeys: true });
-    const err = this.doc.errors[0];
-    if (err) {
-      const pos = this.position(err.pos[0]);
-      throw new ConfigError(file, pos.line, pos.col, '', `not valid YAML or JSON: ${err.message.split('\n')[0]}`, pos.line, pos.col, frontMatterAt !== undefined);
+    const whole = (detail: string) => new ConfigError(file, 1 + (frontMatterAt ?? 0), 1, '', detail, 1 + (frontMatterAt ?? 0), 1, frontMatterAt !== undefined);
+    try {
+      this.doc = parseDocument(text, { lineCounter: this.counter, prettyErrors: false, uniqueKeys: true });
+      const err = this.doc.errors[0];
+      if (err) {
+        const pos = this.position(err.pos[0]);
+        throw new ConfigError(file, pos.line, pos.col, '', `not valid YAML or JSON: ${err.message.split('\n')[0]}`, pos.line, pos.col, frontMatterAt !== undefined);
+      }
+      this.data = toData(this.doc, () => whole(ALIAS_BOMB));
+    } catch (e) {
+      // Thousands of nested brackets exhaust the parser's stack: a clear error, not a crash.
+      if (e instanceof RangeError) throw whole('nested too deeply to read; settings need a few levels at most');
+      throw e;
     }
-    this.data = this.doc.toJS();
+    // Plain objects would drop such a key (it sets the prototype) and accept the file without a word.
+    const special = specialKeyPath(this.data, []);
+    if (special) throw this.error(special, `'${special[special.length - 1]}' cannot be used as a key`, true);
   }
 
   /** An error at the value (or, with `atKey`, the key) the path names; falls back to the nearest parent that exists. */
@@ -82,6 +103,31 @@ export class SourceFile {
   }
 }
 
+const SPECIAL_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function specialKeyPath(v: unknown, path: (string | number)[]): DataPath | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  for (const [k, child] of Object.entries(v)) {
+    const at = [...path, Array.isArray(v) ? Number(k) : k];
+    if (!Array.isArray(v) && SPECIAL_KEYS.has(k)) return at;
+    const found = specialKeyPath(child, at);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+const ALIAS_BOMB = 'uses YAML aliases (*name) too many times (more than 100 expansions); write the values out instead';
+
+/** The document as plain data; a document whose aliases expand too much (a "billion laughs" file) is an error. */
+function toData(doc: Document, aliasError: () => ConfigError): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) throw aliasError();
+    throw e;
+  }
+}
+
 /** " (did you mean 'error'?)" for a near miss or an abbreviation of one of the allowed words. */
 export function didYouMean(got: string, allowed: Iterable<string>): string {
   const word = got.toLowerCase();
@@ -98,6 +144,8 @@ export function didYouMean(got: string, allowed: Iterable<string>): string {
 export function show(v: unknown): string {
   if (v === undefined) return 'nothing';
   if (v === null) return 'an empty value';
+  // JSON has no infinity: say what the YAML said rather than "null".
+  if (typeof v === 'number' && !Number.isFinite(v)) return Number.isNaN(v) ? '.nan (not a number)' : `${v < 0 ? '-' : ''}.inf (infinity)`;
   const text = typeof v === 'string' ? `'${v}'` : JSON.stringify(v);
   const line = text.replace(/\s+/g, ' ');
   return line.length > 60 ? `${line.slice(0, 57)}…${typeof v === 'string' ? "'" : ''}` : line;

@@ -1,6 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { ConfigError, didYouMean, SourceFile, type DataPath } from './errors';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { isInside } from '../files/boundary';
+import { ConfigError, didYouMean, type DataPath, type SourceFile } from './errors';
+import { readDataFile, refuseOutside } from './read';
+
+export { isInside } from '../files/boundary';
 
 export const BUILTIN_PACKS = ['stratlint:recommended', 'stratlint:strict', 'stratlint:all'] as const;
 export type BuiltinPack = (typeof BUILTIN_PACKS)[number];
@@ -21,12 +25,6 @@ export interface ExtendsSite {
 
 export type ExtendsTarget = { builtin: BuiltinPack } | { file: string };
 
-/** Whether `file` is `dir` or inside it. */
-export function isInside(file: string, dir: string): boolean {
-  const rel = relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-}
-
 /**
  * What an `extends` entry names: a built-in pack, a file (relative to the file that names it),
  * or an npm package installed in a node_modules folder at or above it. Packages are data only:
@@ -46,7 +44,8 @@ function localFile(name: string, site: ExtendsSite): string {
   if (site.boundary && !isInside(file, site.boundary)) {
     throw site.src.error(site.at, `'${name}' is outside the workspace (${site.boundary}); Stratlint reads files outside the workspace only when you name them yourself (--config, or the editor setting stratlint.configPath)`);
   }
-  if (!existsSync(file) || !statSync(file).isFile()) throw site.src.error(site.at, `cannot find '${name}' (looked for ${file})`);
+  if (!existsSync(file) || statSync(file).isDirectory()) throw site.src.error(site.at, `cannot find '${name}' (looked for ${file})`);
+  refuseOutside(file, site.boundary);
   return file;
 }
 
@@ -65,18 +64,21 @@ function packageFile(name: string, site: ExtendsSite): string {
   const inPackage = (entry: string, at: () => ConfigError): string => {
     const file = resolve(pkgDir, entry);
     if (!isInside(file, pkgDir)) throw at();
-    if (!existsSync(file) || !statSync(file).isFile()) throw site.src.error(site.at, `the package '${pkg}' has no file ${entry}`);
+    if (!existsSync(file) || statSync(file).isDirectory()) throw site.src.error(site.at, `the package '${pkg}' has no file ${entry}`);
+    refuseOutside(file, site.boundary);
     return file;
   };
   if (subpath) return inPackage(subpath, () => site.src.error(site.at, `'${name}' points outside the package '${pkg}'`));
   const manifestFile = join(pkgDir, 'package.json');
-  const manifest = new SourceFile(manifestFile, readFileSync(manifestFile, 'utf8'));
+  refuseOutside(manifestFile, site.boundary);
+  const manifest = readDataFile(manifestFile);
   const entry = (manifest.data as { stratlint?: unknown } | null)?.stratlint;
   if (entry !== undefined) {
     if (typeof entry !== 'string') throw manifest.error(['stratlint'], 'expected the path of the package’s pack file, e.g. "stratlint": "pack.yaml"');
     return inPackage(entry, () => manifest.error(['stratlint'], `'${entry}' points outside the package`));
   }
   const found = PACK_FILES.map((f) => join(pkgDir, f)).find((f) => existsSync(f));
+  if (found) refuseOutside(found, site.boundary);
   if (!found) throw site.src.error(site.at, `the package '${pkg}' holds no pack: add "stratlint": "<pack file>" to its package.json, or a ${PACK_FILES.join(' / ')} at its root`);
   return found;
 }
@@ -86,7 +88,10 @@ function findPackage(pkg: string, dir: string, boundary: string | undefined): st
   for (let d = dir; ; d = dirname(d)) {
     if (boundary && !isInside(d, boundary)) return undefined;
     const pkgDir = join(d, 'node_modules', pkg);
-    if (existsSync(join(pkgDir, 'package.json'))) return pkgDir;
+    if (existsSync(join(pkgDir, 'package.json'))) {
+      refuseOutside(pkgDir, boundary); // node_modules/<pkg> may be a link out of the workspace
+      return pkgDir;
+    }
     if (dirname(d) === d) return undefined;
   }
 }

@@ -16,6 +16,9 @@ export interface PlanSettings {
  * line in the plan.
  */
 export function readPlanSettings(plan: Plan, filePath?: string): PlanSettings | undefined {
+  const span = plan.frontMatterSpan;
+  // Front matter that does not parse is nobody's business but its author's, unless it sets stratlint: then say why it is ignored.
+  if (!plan.frontMatter && span && /^stratlint\s*:/m.test(plan.text.slice(span.start, span.end))) frontMatterSource(plan, filePath ?? 'front matter');
   const value = plan.frontMatter?.stratlint;
   if (value === undefined || value === true || value === false || !plan.frontMatterSpan) return undefined;
   const src = frontMatterSource(plan, filePath ?? 'front matter');

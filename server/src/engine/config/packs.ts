@@ -44,6 +44,10 @@ export function compilePack(src: SourceFile): CompiledPack {
     if (builtinIds.has(rule.id)) throw src.error([...at, 'id'], `'${rule.id}' is a built-in rule ID; give pack rules their own IDs (e.g. 'acme/${rule.id}') and switch the built-in off in the config if it should not run`);
     if (seen.has(rule.id)) throw src.error([...at, 'id'], `the rule ID '${rule.id}' appears twice in this pack`);
     seen.add(rule.id);
+    if (rule.docs && /^[a-z][a-z0-9+.-]*:/i.test(rule.docs) && !SAFE_DOCS.test(rule.docs)) {
+      // Reports and editors turn docs into links: javascript: or data: would run in them.
+      throw src.error([...at, 'docs'], 'expected an https:, http: or file: link, or a path relative to this pack');
+    }
     try {
       return { rule: compileRule(rule, terms, docsUrl(rule, src.file)), at };
     } catch (e) {
@@ -54,6 +58,8 @@ export function compilePack(src: SourceFile): CompiledPack {
   });
   return { file: src.file, src, rules };
 }
+
+const SAFE_DOCS = /^(?:https?:\/\/|file:)/i;
 
 function docsUrl(rule: RuleData, packFile: string): string {
   if (!rule.docs) return pathToFileURL(packFile).href;

@@ -1,12 +1,13 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
 import type { RuleSetting } from '../lint';
 import { builtinRules } from '../rules/builtin';
 import type { Rule, Severity } from '../rules/types';
-import { ConfigError, didYouMean, SourceFile, type DataPath } from './errors';
+import { ConfigError, didYouMean, type DataPath, type SourceFile } from './errors';
 import { isInside, resolveExtends, type BuiltinPack } from './extends';
 import type { PlanSettings } from './front-matter';
 import { compilePack, isPack, type CompiledPack } from './packs';
+import { readDataFile, refuseOutside } from './read';
 import { readRuleEntry } from './rule-entry';
 import { configShapeSchema, type Level, type LoadedConfig } from './schema';
 import { validate } from './validate';
@@ -56,7 +57,13 @@ interface State {
   files?: string[];
   ignore: string[];
   sources: string[];
+  /** Files already applied through `extends`: each counts once, so fan-out costs linear time. */
+  extended: Set<string>;
 }
+
+/** `extends` deeper than this, or reaching more files, is refused: a repository could otherwise make every lint do unbounded work. */
+export const MAX_EXTENDS_DEPTH = 32;
+export const MAX_EXTENDS_FILES = 256;
 
 /** Where settings come from: the file and the path in it, the folder paths are relative to, the workspace limit, the extends chain so far. */
 interface Site {
@@ -75,6 +82,7 @@ export function findConfigFiles(startDir: string, stopDir?: string): string[] {
     const here = CONFIG_NAMES.map((n) => join(dir, n)).filter((f) => existsSync(f));
     if (here.length > 1) throw new ConfigError(here[1], 1, 1, '', `${basename(here[0])} is in the same folder; keep one config file per folder so that it is clear which one applies`);
     if (here.length === 1) {
+      refuseOutside(here[0], stop);
       found.push(here[0]);
       if (loadFile(here[0]).config().root) break;
     }
@@ -85,7 +93,7 @@ export function findConfigFiles(startDir: string, stopDir?: string): string[] {
 
 /** Resolves the rules, severities and plan globs that apply to a plan. Throws ConfigError. */
 export function resolveConfig(opts: ResolveOptions = {}): ResolvedConfig {
-  const state: State = { rules: new Map(builtinRules().rules.map((r) => [r.meta.id, r])), ruleOrigin: new Map(), levels: new Map(), ignore: [], sources: [] };
+  const state: State = { rules: new Map(builtinRules().rules.map((r) => [r.meta.id, r])), ruleOrigin: new Map(), levels: new Map(), ignore: [], sources: [], extended: new Set() };
   applyBuiltinPack(state, 'stratlint:recommended');
   const planDir = opts.filePath ? dirname(resolve(opts.filePath)) : process.cwd();
   const stopDir = opts.stopDir && resolve(opts.stopDir);
@@ -130,12 +138,18 @@ function applySettings(state: State, data: LoadedConfig, site: Site): void {
       const chain = [...site.stack.slice(loops), target.file].map((f) => relative(from, f) || basename(f));
       throw site.src.error(at, `extends loops back to a file already in the chain: ${chain.join(' → ')}`);
     }
+    // A file reached a second time (A extends B and C, both extend D) is applied already.
+    if (state.extended.has(target.file)) return;
+    if (site.stack.length >= MAX_EXTENDS_DEPTH) throw site.src.error(at, `extends goes more than ${MAX_EXTENDS_DEPTH} files deep; flatten the chain`);
+    state.extended.add(target.file);
+    if (state.extended.size > MAX_EXTENDS_FILES) throw site.src.error(at, `extends reaches more than ${MAX_EXTENDS_FILES} files; use fewer packs`);
     const loaded = loadFile(target.file);
     if (isPack(loaded.src.data)) applyPack(state, loaded.pack());
     else applyConfigFile(state, target.file, site.boundary, site.stack);
   });
   if (data.files) state.files = globsAt(site, 'files', data.files);
-  if (data.ignore) state.ignore.push(...globsAt(site, 'ignore', data.ignore));
+  // No spread: a list of 100,000 globs would overflow the call stack.
+  if (data.ignore) for (const g of globsAt(site, 'ignore', data.ignore)) state.ignore.push(g);
   for (const [id, raw] of Object.entries(data.rules ?? {})) {
     const at = [...site.at, 'rules', id];
     const rule = state.rules.get(id);
@@ -203,7 +217,7 @@ function loadFile(file: string): LoadedFile {
   const stamp = stat ? `${stat.mtimeMs}:${stat.size}:${stat.ino}` : '';
   const hit = fileCache.get(file);
   if (hit && hit.stamp === stamp) return hit.loaded;
-  const src = new SourceFile(file, readText(file));
+  const src = readDataFile(file);
   let config: LoadedConfig | undefined;
   let pack: CompiledPack | undefined;
   const loaded: LoadedFile = {
@@ -219,15 +233,4 @@ function readConfigData(src: SourceFile): LoadedConfig {
   const raw = src.data ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw src.error([], `expected a mapping of settings (root, extends, files, ignore, rules), got ${Array.isArray(raw) ? 'a list' : 'a single value'}`);
   return validate(src, configShapeSchema, raw);
-}
-
-const READ_ERRORS: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'it is a folder, not a file' };
-
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new ConfigError(file, 1, 1, '', `cannot read this config or pack file: ${READ_ERRORS[code] ?? (e as Error).message}`);
-  }
 }

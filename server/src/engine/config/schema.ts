@@ -18,7 +18,9 @@ export function ruleEntrySchema(options: z.ZodType = ruleOptionsSchema) {
   return z.union([levelSchema, z.tuple([levelSchema]), z.tuple([levelSchema, options])]);
 }
 
-const globs = (what: string) => z.array(z.string().min(1)).describe(what);
+/** More globs than this would make every file's check slow; no real config needs them. */
+export const MAX_GLOBS = 1000;
+const globs = (what: string) => z.array(z.string().min(1)).max(MAX_GLOBS).describe(what);
 
 export const extendsSchema = z
   .union([z.string().min(1), z.array(z.string().min(1))], { error: 'expected a pack name or a list of them' })

@@ -38,7 +38,7 @@ export function spanFix(plan: Plan, block: Block, match: Match, fix: FixTemplate
     case 'append-block': {
       const end = appendPoint(block, match.start);
       // A template that continues the sentence ("so that …", "— measured by …") goes before its full stop.
-      const continues = /^[\p{Ll}—–]/u.test(template) && /[.!?;]$/.test(block.text.slice(0, end));
+      const continues = /^[\p{Ll}—–]/u.test(template) && /[.!?;]/.test(block.text.charAt(end - 1));
       [from, to, newText] = continues ? [end - 1, end - 1, ` ${template.replace(/[.!?]$/, '')}`] : [end, end, ` ${template}`];
       afterLast = !continues && end > 0;
       break;

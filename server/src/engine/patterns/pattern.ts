@@ -83,6 +83,13 @@ export class Pattern {
     return out;
   }
 
+  /** The leftmost match, if any: locating every match of a long text costs far more. */
+  firstMatch(text: string): Match | undefined {
+    if (!this.test(text)) return undefined;
+    const m = this.re.matcher(text);
+    return m.find(0) ? { start: m.start(), end: m.end() } : undefined;
+  }
+
   /** Whether the pattern matches text that begins exactly at the start. */
   matchesAtStart(text: string): boolean {
     const m = this.re.matcher(text);
@@ -120,7 +127,16 @@ export function trimPatternCaches(): void {
   if (used > DFA_STATES_BUDGET) for (const d of dfas) d.clearCache();
 }
 
-function expandTerms(source: string, terms: Terms, seen: string[]): string {
+/** The longest a pattern may get once its terms are expanded (built-in ones stay under 1,100 characters). */
+export const MAX_EXPANDED_CHARS = 100_000;
+
+/** Replaces each `{term}` by its alternatives; each term is expanded once (`memo`), so nesting costs linear time until the size limit. */
+function expandTerms(source: string, terms: Terms, seen: string[], memo = new Map<string, string>()): string {
+  let length = source.length;
+  const grow = (n: number, name: string) => {
+    length += n;
+    if (length > MAX_EXPANDED_CHARS) throw new PatternError(`term {${name}} makes this pattern longer than ${MAX_EXPANDED_CHARS.toLocaleString('en-US')} characters once expanded; terms nest or repeat too much`);
+  };
   return source.replace(/\{([a-z][a-z0-9-]*)\}/gi, (_whole, name: string) => {
     const alts = terms[name];
     if (!alts) {
@@ -128,7 +144,21 @@ function expandTerms(source: string, terms: Terms, seen: string[]): string {
       throw new PatternError(`unknown term {${name}} in pattern ${JSON.stringify(source)}${Object.keys(terms).length ? ` (known: ${Object.keys(terms).sort().join(', ')})` : ''}`);
     }
     if (seen.includes(name)) throw new PatternError(`term {${name}} refers to itself`);
-    return `(?:${alts.map((a) => expandTerms(a, terms, [...seen, name])).join('|')})`;
+    let expanded = memo.get(name);
+    if (expanded === undefined) {
+      const parts: string[] = [];
+      let size = 0;
+      for (const a of alts) {
+        const part = expandTerms(a, terms, [...seen, name], memo);
+        size += part.length + 1;
+        if (size > MAX_EXPANDED_CHARS) grow(size, name);
+        parts.push(part);
+      }
+      expanded = `(?:${parts.join('|')})`;
+      memo.set(name, expanded);
+    }
+    grow(expanded.length, name);
+    return expanded;
   });
 }
 

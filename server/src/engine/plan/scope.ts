@@ -54,5 +54,16 @@ export function wordCount(plan: Plan, section: Section): number {
 
 /** The sentence of the block that contains text offset `at`. */
 export function sentenceAt(block: Block, at: number): { start: number; end: number } {
-  return block.sentences.find((s) => s.start <= at && at < s.end) ?? { start: 0, end: block.text.length };
+  // Sentences are in order and do not overlap: a binary search keeps rules linear in long paragraphs.
+  const { sentences } = block;
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return { start: 0, end: block.text.length };
 }

@@ -1,4 +1,4 @@
-import type { Directive } from '../../directives';
+import { UNTIL, type Directive } from '../../directives';
 import type { Plan } from '../../plan/model';
 import type { Range } from '../../plan/positions';
 import type { Fix, Rule, RuleMeta, TextEdit } from '../types';
@@ -8,7 +8,6 @@ import type { Fix, Rule, RuleMeta, TextEdit } from '../types';
  * they read the directives and what the other rules reported, which no pattern can see.
  */
 
-const UNTIL = /\buntil\s+\d{4}-\d{1,2}-\d{1,2}\b/i;
 
 /** The words of the comment that match `re` (e.g. "until 2027-03-31"), else the whole comment. */
 function rangeInComment(plan: Plan, d: Directive, re: RegExp): Range {
@@ -30,7 +29,7 @@ export function expiredSuppression(meta: RuleMeta): Rule {
         if (d.badUntil) {
           ctx.report({
             range: rangeInComment(ctx.plan, d, UNTIL),
-            message: `"until ${d.badUntil}" is not a real date, so this suppression never expires. Write the last day it should hold as YYYY-MM-DD.`,
+            message: `"until ${d.badUntil}" is not ${/^\d{4}-\d{2}-\d{2}$/.test(d.badUntil) ? 'a real date' : 'a date written as YYYY-MM-DD'}, so this suppression never expires. Write the last day it should hold as YYYY-MM-DD.`,
           });
         } else if (d.expired) {
           ctx.report({

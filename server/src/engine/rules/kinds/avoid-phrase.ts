@@ -6,7 +6,7 @@ import { compileAll, Pattern, type Match, type Terms } from '../../patterns/patt
 import type { Block } from '../../plan/model';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
-import { appearsInScope, blockInContext, hasLabel, insideQuotes, parentItem } from './scopes';
+import { appearsInScope, blockInContext, hasLabel, parentItem, quotesOf } from './scopes';
 
 /** Words the principle warns against, unless the surrounding text shows they are meant well. */
 export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, terms: Terms): Rule {
@@ -26,15 +26,16 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
       /** The matches that pass every test that reads the block's text alone. */
       const candidates = (block: Block): Match[] => {
         const found: Match[] = [];
+        let quoted: ((at: number) => boolean) | undefined;
         for (const p of phrasing.phrases) {
           for (const m of p.matches(block.text)) {
             const words = block.text.slice(m.start, m.end);
             if (phrasing.allowed(words)) continue;
-            if (data.skipQuoted && insideQuotes(block.text, m.start)) continue;
+            if (data.skipQuoted && (quoted ??= quotesOf(block.text))(m.start)) continue;
             if (data.skipProperNames && isProperName(block.text, m.start, words)) continue;
-            const rest = block.text.slice(m.end);
+            const rest = after(block.text, m.end);
             if (followedBy.some((f) => f.matchesAtStart(rest))) continue;
-            const head = block.text.slice(0, m.start);
+            const head = before(block.text, m.start);
             if (precededBy.some((f) => f.matches(head).some((x) => x.end === head.length))) continue;
             if (textOnly && appearsInScope(plan, block, m.start, data.unlessScope, unless)) continue;
             found.push(m);
@@ -105,11 +106,41 @@ function normalizeWords(words: string): string {
   return words.toLowerCase().split(/[\s-]+/).filter(Boolean).join(' ');
 }
 
+/**
+ * What unlessFollowedBy and unlessPrecededBy see around a match: up to this many characters, cut
+ * at white space. Reading the whole rest of the block for every match would be quadratic in a
+ * long paragraph; the words these patterns look for sit close to the match.
+ */
+const CONTEXT_CHARS = 1000;
+
+/** The text before `at`, from a word start at most CONTEXT_CHARS back. */
+function before(text: string, at: number): string {
+  if (at <= CONTEXT_CHARS) return text.slice(0, at);
+  const space = text.slice(at - CONTEXT_CHARS, at).search(/\s/);
+  return text.slice(space < 0 ? at : at - CONTEXT_CHARS + space + 1, at);
+}
+
+/** The text after `at`, up to a word end at most CONTEXT_CHARS on. */
+function after(text: string, at: number): string {
+  if (text.length - at <= CONTEXT_CHARS) return text.slice(at);
+  const window = text.slice(at, at + CONTEXT_CHARS);
+  const space = Math.max(window.lastIndexOf(' '), window.lastIndexOf('\n'));
+  return space < 0 ? window : window.slice(0, space);
+}
+
 /** "World-Class Manufacturing Award" is a name, "world-class service" is fluff. */
 function isProperName(text: string, start: number, words: string): boolean {
   const capitalised = words.split(/[\s-]+/).every((w) => /^\p{Lu}/u.test(w));
   if (!capitalised) return false;
-  const before = text.slice(0, start).trimEnd();
-  const atSentenceStart = before === '' || /[.!?:]["'”’)]*$/.test(before);
+  const atSentenceStart = startsSentence(text, start);
   return !atSentenceStart || /^\s*\p{Lu}/u.test(text.slice(start + words.length).replace(/^[\s-]+/, '').slice(0, 1));
+}
+
+/** Whether offset `at` starts a sentence: nothing but white space before it, or . ! ? : and closing quotes (read backwards: the text can be long). */
+function startsSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && /\s/.test(text[i])) i--;
+  if (i < 0) return true;
+  while (i >= 0 && `"'”’)`.includes(text[i])) i--;
+  return i >= 0 && '.!?:'.includes(text[i]);
 }

@@ -8,7 +8,8 @@ export function findEvidence(plan: Plan, patterns: readonly Pattern[], blocks: r
   if (patterns.length === 0) return undefined;
   for (const block of blocks) {
     for (const p of patterns) {
-      for (const m of p.matches(block.text)) return blockRange(plan, block, m.start, m.end);
+      const m = p.firstMatch(block.text);
+      if (m) return blockRange(plan, block, m.start, m.end);
     }
   }
   return undefined;

@@ -46,14 +46,35 @@ export function hasLabel(block: Block, labels: readonly string[] | undefined): b
 
 /** Whether text offset `at` lies inside "double" or “curly” quotation marks. */
 export function insideQuotes(text: string, at: number): boolean {
+  return quotesOf(text)(at);
+}
+
+/**
+ * `insideQuotes` for many offsets of one text: the text is read once, each offset is a binary
+ * search (asking each offset from the start again is quadratic in a long paragraph).
+ */
+export function quotesOf(text: string): (at: number) => boolean {
+  const marks: number[] = [];
+  const openAfter: boolean[] = [];
   let open = false;
-  for (let i = 0; i < at; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '“') open = true;
-    else if (c === '”') open = false;
-    else if (c === '"') open = !open;
+    if (c !== '“' && c !== '”' && c !== '"') continue;
+    open = c === '“' ? true : c === '”' ? false : !open;
+    marks.push(i);
+    openAfter.push(open);
   }
-  return open;
+  return (at) => {
+    // The last mark before `at` says whether a quotation is open there.
+    let lo = 0;
+    let hi = marks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (marks[mid] < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && openAfter[lo - 1];
+  };
 }
 
 /** Spaces before a list item's marker (after any block-quote markers): more means nested deeper. */
