@@ -1,6 +1,9 @@
 import { DIRECTIVE_RULES, parseDirectives, Suppressions } from './directives';
 import type { Plan } from './plan/model';
 import { parsePlan } from './plan/parse';
+import { planVocabulary } from './plan/vocabulary';
+import { activeMemo } from './patterns/memo';
+import { withVocabulary } from './patterns/pattern';
 import type { Assessment, Finding, Rule, RuleContext, Severity } from './rules/types';
 
 export interface RuleSetting {
@@ -18,6 +21,17 @@ export interface LintResult {
 
 /** Runs the enabled rules on a plan and applies the inline directives. */
 export function lintPlan(plan: Plan, settings: readonly RuleSetting[], knownRuleIds: ReadonlySet<string>): LintResult {
+  return inPlanWords(plan, () => lintInWords(plan, settings, knownRuleIds));
+}
+
+/** Runs `run` reading the plan in its own words: its customer groups count as `{customer}`. */
+function inPlanWords<T>(plan: Plan, run: () => T): T {
+  const vocabulary = planVocabulary(plan);
+  activeMemo()?.useContext(vocabulary.key);
+  return withVocabulary(vocabulary, run);
+}
+
+function lintInWords(plan: Plan, settings: readonly RuleSetting[], knownRuleIds: ReadonlySet<string>): LintResult {
   const findings: Finding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
   const directives = parseDirectives(plan);
@@ -67,6 +81,10 @@ export function lintText(text: string, settings: readonly RuleSetting[], knownRu
 
 /** How the plan covers each plan-level principle, for the scorecard and the code lens. */
 export function assessPlan(plan: Plan, settings: readonly RuleSetting[]): Map<string, Assessment> {
+  return inPlanWords(plan, () => assessInWords(plan, settings));
+}
+
+function assessInWords(plan: Plan, settings: readonly RuleSetting[]): Map<string, Assessment> {
   const out = new Map<string, Assessment>();
   for (const { rule, options } of settings) {
     if (!rule.assess) continue;
