@@ -27,9 +27,12 @@ const PLAN_RULES = builtinRules().rules.filter((r) => r.meta.scope === 'plan').m
  */
 const WEAK: Record<string, { declared: string; featureRace: string }> = {
   'customer-outcomes': { declared: 'missing', featureRace: 'missing' },
-  'target-customers': { declared: 'missing', featureRace: 'missing' },
-  // "nobody can copy the way we treat people" is a claim to win (experience-as-moat questions it on the words)
-  'right-to-win': { declared: 'addressed', featureRace: 'missing' },
+  // customers named, none chosen ("we will target everyone", "our customers"): users named, no segment
+  'target-customers': { declared: 'partly', featureRace: 'partly' },
+  // "nobody can copy the way we treat people" claims an edge, but experience-as-moat flags that very
+  // sentence: evidence an anti-pattern undermines is only partly evidence
+  // the feature race names Acme and Globex but no edge over them: rivals without an edge
+  'right-to-win': { declared: 'partly', featureRace: 'partly' },
   'value-proposition': { declared: 'missing', featureRace: 'missing' },
   'value-creation-zone': { declared: 'missing', featureRace: 'missing' },
   'balanced-scorecard': { declared: 'missing', featureRace: 'missing' },

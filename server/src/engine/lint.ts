@@ -51,7 +51,7 @@ function lintInWords(plan: Plan, settings: readonly RuleSetting[], knownRuleIds:
         if (!DIRECTIVE_RULES.has(rule.meta.id) && suppressions.find(rule.meta.id, f.range.start.line)) return;
         findings.push({
           ruleId: rule.meta.id,
-          severity,
+          severity: f.partly ? oneLevelBelow(severity) : severity,
           message: f.message ?? rule.meta.message,
           range: f.range,
           source: rule.meta.source,
@@ -73,6 +73,11 @@ function lintInWords(plan: Plan, settings: readonly RuleSetting[], knownRuleIds:
       a.ruleId.localeCompare(b.ruleId),
   );
   return { plan, findings, ruleErrors };
+}
+
+/** A partly addressed principle is reported one level below the rule's severity (info stays info). */
+export function oneLevelBelow(severity: Severity): Severity {
+  return severity === 'error' ? 'warning' : 'info';
 }
 
 export function lintText(text: string, settings: readonly RuleSetting[], knownRuleIds: ReadonlySet<string>): LintResult {

@@ -64,6 +64,15 @@ export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: Rule
 
   return {
     meta,
+    flagged(plan, block) {
+      const out: Match[] = [];
+      for (const check of checks) {
+        for (const m of check.trigger.flatMap((p) => p.matches(block.text))) {
+          if (!appearsInScope(plan, block, m.start, data.scope, check.evidence)) out.push(m);
+        }
+      }
+      return out;
+    },
     check(ctx) {
       for (const { block, match, check } of gaps(ctx.plan)) {
         const fix = meta.fix && spanFix(ctx.plan, block, match, meta.fix, data.fix?.action ?? 'append-block');
