@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { applyEdits, computeScorecard, parsePlan } from '../../server/src/engine/index';
 import { lintWith, settingFor } from '../support/fixtures';
@@ -47,6 +49,19 @@ describe('partly addressed principles', () => {
     assert.equal(f.severity, 'warning');
     assert.match(f.message, /names its users but chooses no segment/);
     assert.equal(f.fixes[0].title, 'Insert a "Target customers" section');
+  });
+
+  it('sustained-capability applies to every plan: with neither projects nor a lasting mechanism it is missing, not n/a', () => {
+    const text = readFileSync(join(__dirname, '..', 'rules', 'sustained-capability', 'fires-silent-customers-one-off-work.md'), 'utf8');
+    const [f] = lintWith(text, 'sustained-capability');
+    // the customers' one-off scripts are not this plan's projects: the message is about nothing lasting
+    assert.match(f.message, /^Nothing in this plan outlasts it/);
+    assert.equal(scoreOf('# Plan 2026–2028\n\nWe release every month.\n', 'sustained-capability').status, 'addressed');
+  });
+
+  it('experimentation is n/a only without a new bet; replacing the current system is one', () => {
+    assert.equal(scoreOf('# Go-to-market for Batch Changes\n\nSell the shipped product to platform teams.\n', 'experimentation').status, 'n/a');
+    assert.equal(scoreOf('# Registry strategy 2026–2028\n\nA modern registrar that can replace the current system.\n', 'experimentation').status, 'missing');
   });
 
   it('info rules stay info when partly', () => {

@@ -113,6 +113,11 @@ const requireEvidence = z
     scope: scopeEnum.default('block'),
     /** trigger: a finding on the trigger words; title: one plan-level finding on the title. */
     report: z.enum(['trigger', 'title']).default('trigger'),
+    /**
+     * Title reports only: the principle applies to every plan, not only to those that say a
+     * trigger; a plan with neither trigger nor evidence is missing it, with this message.
+     */
+    whenSilent: z.string().optional(),
   })
   .strict()
   .refine((r) => (r.checks ? !r.trigger && !r.evidence : r.trigger && r.evidence), {
