@@ -126,7 +126,8 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
     return { title: `Fill in the "${section.title.trim()}" section`, edits: [{ range: { start: at, end: at }, newText: eol + eol + body.join(eol) }], isPreferred: true };
   };
 
-  return planLevelRule(meta, assess, (plan) => fillSection(plan) ?? (meta.fix && insertSectionFix(plan, meta.fix)));
+  // A section under one of the rule's headings is the place to work: fill it when empty, never add a second one.
+  return planLevelRule(meta, assess, (plan) => (sectionsMatching(plan, data.headings).length > 0 ? fillSection(plan) : meta.fix && insertSectionFix(plan, meta.fix)));
 
   function hasRealContent(plan: Plan, section: Section): boolean {
     return blocksOf(plan, section).some((b) => b !== section.heading && b.kind !== 'heading' && !isUnfilled(plan, b));
