@@ -21,8 +21,16 @@ describe('balanced-scorecard', () => {
   it('scores a customer-outcome plus an experience metric as addressed, one of them as partly', () => {
     assert.equal(status(fixture('quiet-balanced-table.md')), 'addressed');
     assert.equal(status(fixture('quiet-indicators-list.md')), 'addressed');
-    assert.equal(status(fixture('quiet-measured-by-tracking.md')), 'partly');
-    assert.equal(status(fixture('quiet-goal-with-target.md')), 'partly');
+    assert.equal(status(fixture('fires-partly-no-experience-measure.md')), 'partly');
+    assert.equal(status(fixture('fires-partly-no-dimension-named.md')), 'partly');
+  });
+
+  it('reports partly one level below its severity, on the title, saying which dimension is missing, with the scorecard template', () => {
+    const [f] = lintWith(fixture('fires-partly-no-experience-measure.md'), 'balanced-scorecard');
+    assert.equal(f.severity, 'info');
+    assert.equal(f.range.start.line, 0);
+    assert.match(f.message, /no experience or capability measure/);
+    assert.equal(f.fixes[0]?.title, 'Insert a "Scorecard" table');
   });
 
   it('inserts the scorecard right after the KPIs it balances', () => {

@@ -33,6 +33,8 @@ describe('example plans', () => {
       'output-as-outcome',
       'ownership',
       'right-to-win',
+      // nothing in it outlasts the page: no standing team, cadence or process
+      'sustained-capability',
       'target-customers',
       'time-horizon',
       'unmeasurable-outcome',

@@ -46,10 +46,16 @@ for (const rule of builtinRules().rules) {
           const touched = touchedLines(text, fix.edits);
           const fixed = applyEdits(text, fix.edits);
           assert.ok(keepsUntouchedLines(text, fixed, touched), `fix "${fix.title}" lost a line`);
-          assert.equal(lintWith(fixed, id, options).length, findings.length - 1, `fix "${fix.title}" at ${f.range.start.line + 1} did not remove exactly its finding:\n${fixed}`);
+          // Its finding goes; a template inserted for a missing principle may leave a lower "not filled in" one.
+          const same = (list: typeof findings) => list.filter((x) => x.message === f.message && x.severity === f.severity).length;
+          const after = lintWith(fixed, id, options);
+          assert.equal(same(after), same(findings) - 1, `fix "${fix.title}" at ${f.range.start.line + 1} did not remove exactly its finding:\n${fixed}`);
+          assert.ok(after.length <= findings.length, `fix "${fix.title}" added findings:\n${fixed}`);
         }
         const all = findings.flatMap((f) => (f.fixes[0] ? f.fixes[0].edits : []));
-        assert.ok(all.length > 0, 'a fires fixture of a rule with a fix offers one');
+        // A section still to fill in has nothing to insert: its finding says so and offers no template.
+        const unfilled = findings.every((f) => /not filled in/.test(f.message));
+        assert.ok(all.length > 0 || unfilled, 'a fires fixture of a rule with a fix offers one');
         const once = applyEdits(text, all);
         const again = lintWith(once, id, options).flatMap((f) => (f.fixes[0] ? f.fixes[0].edits : []));
         assert.equal(applyEdits(once, again), once, 'applying the fixes a second time changes nothing');

@@ -24,7 +24,9 @@ function assertFixes(text: string, ruleId: string): string {
   const before = packFindings(text, ruleId);
   assert.equal(before.length, 1, 'one finding to fix');
   const fixed = applyEdits(text, before[0].fixes[0].edits);
-  assert.deepEqual(packFindings(fixed, ruleId), [], `the fix removes the finding:\n${fixed}`);
+  // The finding goes; an inserted template still to fill in may leave a lower "not filled in" one.
+  const left = packFindings(fixed, ruleId);
+  assert.deepEqual(left.filter((f) => !/not filled in/.test(f.message)), [], `the fix removes the finding:\n${fixed}`);
   for (const line of text.split('\n')) if (line.trim()) assert.ok(fixed.includes(line) || before[0].range.start.line === text.split('\n').indexOf(line), `kept: ${line}`);
   const again = packFindings(fixed, ruleId).flatMap((f) => f.fixes[0]?.edits ?? []);
   assert.equal(applyEdits(fixed, again), fixed);

@@ -1,6 +1,9 @@
 import { DIRECTIVE_RULES, parseDirectives, Suppressions } from './directives';
 import type { Plan } from './plan/model';
 import { parsePlan } from './plan/parse';
+import { planVocabulary } from './plan/vocabulary';
+import { activeMemo } from './patterns/memo';
+import { withVocabulary } from './patterns/pattern';
 import type { Assessment, Finding, Rule, RuleContext, Severity } from './rules/types';
 
 export interface RuleSetting {
@@ -18,6 +21,17 @@ export interface LintResult {
 
 /** Runs the enabled rules on a plan and applies the inline directives. */
 export function lintPlan(plan: Plan, settings: readonly RuleSetting[], knownRuleIds: ReadonlySet<string>): LintResult {
+  return inPlanWords(plan, () => lintInWords(plan, settings, knownRuleIds));
+}
+
+/** Runs `run` reading the plan in its own words: its customer groups count as `{customer}`. */
+function inPlanWords<T>(plan: Plan, run: () => T): T {
+  const vocabulary = planVocabulary(plan);
+  activeMemo()?.useContext(vocabulary.key);
+  return withVocabulary(vocabulary, run);
+}
+
+function lintInWords(plan: Plan, settings: readonly RuleSetting[], knownRuleIds: ReadonlySet<string>): LintResult {
   const findings: Finding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
   const directives = parseDirectives(plan);
@@ -37,7 +51,7 @@ export function lintPlan(plan: Plan, settings: readonly RuleSetting[], knownRule
         if (!DIRECTIVE_RULES.has(rule.meta.id) && suppressions.find(rule.meta.id, f.range.start.line)) return;
         findings.push({
           ruleId: rule.meta.id,
-          severity,
+          severity: f.partly ? oneLevelBelow(severity) : severity,
           message: f.message ?? rule.meta.message,
           range: f.range,
           source: rule.meta.source,
@@ -62,12 +76,21 @@ export function lintPlan(plan: Plan, settings: readonly RuleSetting[], knownRule
   return { plan, findings, ruleErrors };
 }
 
+/** A partly addressed principle is reported one level below the rule's severity (info stays info). */
+export function oneLevelBelow(severity: Severity): Severity {
+  return severity === 'error' ? 'warning' : 'info';
+}
+
 export function lintText(text: string, settings: readonly RuleSetting[], knownRuleIds: ReadonlySet<string>): LintResult {
   return lintPlan(parsePlan(text), settings, knownRuleIds);
 }
 
 /** How the plan covers each plan-level principle, for the scorecard and the code lens. */
 export function assessPlan(plan: Plan, settings: readonly RuleSetting[]): Map<string, Assessment> {
+  return inPlanWords(plan, () => assessInWords(plan, settings));
+}
+
+function assessInWords(plan: Plan, settings: readonly RuleSetting[]): Map<string, Assessment> {
   const out = new Map<string, Assessment>();
   for (const { rule, options } of settings) {
     if (!rule.assess) continue;

@@ -1,6 +1,6 @@
 -- nvim --headless -u init.lua plans/growth-strategy.md
 -- Attaches stratlint-ls over stdio to the buffer, records the diagnostics and code actions it
--- gets, applies the "Customer outcomes" quick fix and waits for its diagnostic to go away.
+-- gets, applies the "Customer outcomes" quick fix and waits for its error to go away.
 -- Debian's Neovim is 0.7: vim.lsp.start_client + buf_attach_client (vim.lsp.start is 0.8+).
 -- Writes one JSON object per line to $STRATLINT_NVIM_OUT.
 local out = assert(io.open(os.getenv("STRATLINT_NVIM_OUT"), "w"))
@@ -25,7 +25,8 @@ vim.api.nvim_create_autocmd("VimEnter", { callback = function()
     local has_outcomes = false
     for _, d in ipairs(diagnostics) do
       local code = d.code or (d.user_data and d.user_data.lsp and d.user_data.lsp.code)
-      if code == "customer-outcomes" then has_outcomes = true end
+      -- the error; a "not filled in" warning may stay once the template is in
+      if code == "customer-outcomes" and d.severity == vim.diagnostic.severity.ERROR then has_outcomes = true end
     end
     if fixed then
       if not has_outcomes then record({ kind = "fixed", count = #diagnostics }); finish(0) end

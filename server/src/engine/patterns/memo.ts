@@ -8,6 +8,19 @@ export class PatternMemo {
   /** Per text: pattern answers (two bits each) and what rules worked out from it (see `remember`). */
   private readonly texts = new Map<string, { bits?: Uint8Array; values?: unknown[]; lint: number }>();
   private lint = 0;
+  /** What remembered values also depend on beyond the text: the plan's vocabulary (see `useContext`). */
+  private context = '';
+
+  /**
+   * Rules read a text with the plan's own customer words: when those change, what rules worked
+   * out from a text may change too, so remembered values go (pattern answers stay: each
+   * vocabulary has its own patterns).
+   */
+  useContext(context: string): void {
+    if (context === this.context) return;
+    this.context = context;
+    for (const entry of this.texts.values()) entry.values = undefined;
+  }
 
   /** The text's entry, marked as asked about in this lint. */
   private entry(text: string): { bits?: Uint8Array; values?: unknown[]; lint: number } {

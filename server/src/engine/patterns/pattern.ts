@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { activeMemo } from './memo';
+import { phrasePattern, type Vocabulary } from '../plan/vocabulary';
 
 /** Named alternatives a pattern can use as `{name}`, e.g. `{customer}` for customers, users, clients … */
 export type Terms = Readonly<Record<string, readonly string[]>>;
@@ -27,6 +28,11 @@ export class Pattern {
   /** The group's last answer: the patterns of a list are asked about the same text in a row. */
   private last?: { text: string; found: boolean };
 
+  /** The terms it was compiled with, when it names the plan's customers: see `withVocabulary`. */
+  private personal?: Terms;
+  /** The pattern as compiled for each plan vocabulary lately seen (a few: one per open plan). */
+  private variants?: Map<string, Pattern>;
+
   private constructor(
     readonly source: string,
     private readonly expanded: string,
@@ -36,12 +42,39 @@ export class Pattern {
   }
 
   static compile(source: string, terms: Terms = {}): Pattern {
+    const p = Pattern.build(source, terms);
+    if (PERSONAL_TERM.test(source)) p.personal = terms;
+    return p;
+  }
+
+  private static build(source: string, terms: Terms): Pattern {
     const expanded = expandTerms(source, terms, []);
     try {
       return new Pattern(source, expanded, RE2JS.compile(expanded, RE2JS.CASE_INSENSITIVE));
     } catch (e) {
       throw new PatternError(`invalid pattern ${JSON.stringify(source)}: ${(e as Error).message}`);
     }
+  }
+
+  /** This pattern, or its variant that also knows the active plan's own customer groups. */
+  private forPlan(): Pattern {
+    const v = vocabulary;
+    if (!this.personal || !v || v.phrases.length === 0) return this;
+    let p = this.variants?.get(v.key);
+    if (!p) {
+      const extra = v.phrases.map(phrasePattern);
+      const t = this.personal;
+      p = Pattern.build(this.source, {
+        ...t,
+        customer: [...(t.customer ?? []), ...extra],
+        'end-customer': [...(t['end-customer'] ?? []), ...extra],
+        'plan-customer': extra,
+      });
+      this.variants ??= new Map();
+      if (this.variants.size >= MAX_VARIANTS) this.variants.delete(this.variants.keys().next().value as string);
+      this.variants.set(v.key, p);
+    }
+    return p;
   }
 
   /** Lets the patterns of a list share one scan of a text that none of them occurs in (most texts). */
@@ -54,6 +87,10 @@ export class Pattern {
 
   /** Whether the pattern occurs in the text: on re2js's DFA, far faster than finding where. */
   test(text: string): boolean {
+    if (this.personal && vocabulary) {
+      const p = this.forPlan();
+      if (p !== this) return p.test(text);
+    }
     if (this.group && !this.group.testOnce(text)) return false;
     const memo = activeMemo();
     if (!memo) return this.re.test(text);
@@ -69,6 +106,10 @@ export class Pattern {
 
   /** Every match, left to right (an array: rules ask this of every block, and most get none). */
   matches(text: string): readonly Match[] {
+    if (this.personal && vocabulary) {
+      const p = this.forPlan();
+      if (p !== this) return p.matches(text);
+    }
     // Most texts hold no match: ask the DFA first, locate matches (a slower engine) only when there are some.
     if (!this.test(text)) return NONE;
     const out: Match[] = [];
@@ -92,9 +133,39 @@ export class Pattern {
 
   /** Whether the pattern matches text that begins exactly at the start. */
   matchesAtStart(text: string): boolean {
+    if (this.personal && vocabulary) {
+      const p = this.forPlan();
+      if (p !== this) return p.matchesAtStart(text);
+    }
     const m = this.re.matcher(text);
     return m.lookingAt();
   }
+}
+
+/** Terms that stand for the plan's customers: patterns naming them get the plan's own groups too. */
+const PERSONAL_TERM = /\{(?:customer|end-customer|plan-customer)\}/;
+const MAX_VARIANTS = 8;
+
+let vocabulary: Vocabulary | undefined;
+
+/**
+ * Runs `run` with the plan's own customer groups added to `{customer}` and `{end-customer}`,
+ * and as `{plan-customer}` (which names nothing otherwise): every rule reads the plan in its
+ * own words. Lints and assessments run inside this (see lint.ts).
+ */
+export function withVocabulary<T>(v: Vocabulary, run: () => T): T {
+  const outer = vocabulary;
+  vocabulary = v.phrases.length > 0 ? v : undefined;
+  try {
+    return run();
+  } finally {
+    vocabulary = outer;
+  }
+}
+
+/** The active plan vocabulary's key ('' for none): what rule answers remembered per text also depend on. */
+export function vocabularyKey(): string {
+  return vocabulary?.key ?? '';
 }
 
 /** Every compiled expression, for trimPatternCaches (a rule pack's patterns go when its config does). */

@@ -34,7 +34,7 @@ export function builtinRules(): { terms: Terms; rules: Rule[] } {
     const result = ruleSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
     if (!result.success) throw new Error(`stratlint: built-in rule ${file} is invalid: ${result.error.message}`);
     if (result.data.id !== entry.name) throw new Error(`stratlint: ${file} has id "${result.data.id}"; it must match its folder`);
-    rules.push(compileRule(result.data, terms, builtinDocsUrl(entry.name)));
+    rules.push(compileRule(result.data, terms, builtinDocsUrl(entry.name), () => rules));
   }
   cache = { terms, rules };
   return cache;

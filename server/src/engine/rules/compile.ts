@@ -26,8 +26,11 @@ const CODE_RULES: Record<string, (meta: RuleMeta) => Rule> = {
 
 export class RuleCompileError extends Error {}
 
+/** The other rules of the same set, asked for lazily (a rule may read what its peers flag). */
+export type RulePeers = () => readonly Rule[];
+
 /** Turns a rule's data into a runnable rule. Throws PatternError for a pattern RE2 cannot compile. */
-export function compileRule(data: RuleData, terms: Terms, docsUrl: string): Rule {
+export function compileRule(data: RuleData, terms: Terms, docsUrl: string, peers: RulePeers = () => []): Rule {
   const meta: RuleMeta = {
     id: data.id,
     kind: data.kind,
@@ -44,7 +47,7 @@ export function compileRule(data: RuleData, terms: Terms, docsUrl: string): Rule
   };
   switch (data.kind) {
     case 'require-section':
-      return requireSection(data, meta, terms);
+      return requireSection(data, meta, terms, peers);
     case 'avoid-phrase':
       return avoidPhrase(data, meta, terms);
     case 'require-evidence':

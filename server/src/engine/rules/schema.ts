@@ -45,11 +45,26 @@ const requireSection = z
      * right-to-win); in other plans the rule stays silent and the scorecard shows "not applicable".
      */
     appliesWhen: patterns.optional(),
+    /**
+     * The principle does not apply to plans that say one of these (e.g. a provider obliged to serve
+     * everyone entitled, whose users cannot pick another): the scorecard shows "not applicable".
+     */
+    notApplicableWhen: patterns.optional(),
     headings: aliases,
     /** Prose anywhere in the plan that does the section's job. */
     evidence: patterns.optional(),
     /** A matching section with fewer words than this counts as "partly" in the scorecard. */
     minWords: z.number().int().min(0).default(12),
+    /**
+     * Span rules whose findings undermine this principle (e.g. experience-as-moat for right-to-win):
+     * a sentence one of them flags is never the evidence that the principle is addressed.
+     */
+    underminedBy: z.array(z.string()).optional(),
+    /**
+     * A weak version of the principle: when the plan has no evidence but says one of these, it is
+     * partly addressed, with this message saying what is missing ("names its users but chooses no segment").
+     */
+    partly: z.array(z.object({ when: patterns, message: z.string() }).strict()).optional(),
   })
   .strict();
 
@@ -98,6 +113,11 @@ const requireEvidence = z
     scope: scopeEnum.default('block'),
     /** trigger: a finding on the trigger words; title: one plan-level finding on the title. */
     report: z.enum(['trigger', 'title']).default('trigger'),
+    /**
+     * Title reports only: the principle applies to every plan, not only to those that say a
+     * trigger; a plan with neither trigger nor evidence is missing it, with this message.
+     */
+    whenSilent: z.string().optional(),
   })
   .strict()
   .refine((r) => (r.checks ? !r.trigger && !r.evidence : r.trigger && r.evidence), {

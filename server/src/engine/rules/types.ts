@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Directive } from '../directives';
-import type { Plan, Section } from '../plan/model';
+import type { Block, Plan, Section } from '../plan/model';
+import type { Match } from '../patterns/pattern';
 import type { Range } from '../plan/positions';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -54,7 +55,8 @@ export interface RuleContext {
   /** Every rule ID the configuration knows, enabled or not. */
   knownRuleIds: ReadonlySet<string>;
   directives: readonly Directive[];
-  report(f: { range: Range; message?: string; fixes?: Fix[]; related?: Related[] }): void;
+  /** `partly`: a weak or incomplete version of the principle, reported one level below the rule's severity. */
+  report(f: { range: Range; message?: string; fixes?: Fix[]; related?: Related[]; partly?: boolean }): void;
 }
 
 /** A fix template as the rule data spells it. */
@@ -92,6 +94,11 @@ export interface Rule {
   optionsSchema?: z.ZodType<Record<string, unknown>>;
   check(ctx: RuleContext): void;
   assess?(plan: Plan, options: Readonly<Record<string, unknown>>): Assessment;
+  /**
+   * Span rules: where the rule flags this block with its default options. Plan-level rules ask it
+   * so that a sentence flagged as an anti-pattern is never the evidence for the principle it undermines.
+   */
+  flagged?(plan: Plan, block: Block): readonly Match[];
 }
 
 export type { Plan, Section };

@@ -5,6 +5,7 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { RuleMeta } from '../../engine/index';
 import { planResult, type LintOutcome } from '../linting';
+import { normalizeHeading } from '../../engine/plan/headings';
 import { toSnippet } from '../snippets';
 import { explainRule } from './hover';
 
@@ -41,6 +42,8 @@ export function completions(outcome: LintOutcome | undefined, position: Position
     const template = relevel(meta.fix.template, level);
     if (!template) continue;
     const heading = template.split('\n')[0];
+    // A section the plan has already (e.g. a template still to fill in) is not offered again.
+    if (result.plan.sections.some((s) => s.level > 0 && s.normalized === normalizeHeading(heading.replace(/^#+\s+/, '')))) continue;
     const text = template.split('\n').join(eol);
     items.push({
       label: heading.replace(/^#+\s+/, ''),

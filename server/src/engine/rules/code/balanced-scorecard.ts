@@ -124,8 +124,15 @@ export function balancedScorecard(meta: RuleMeta): Rule {
           'Every metric in this plan is financial or market share. Financial results lag: add at least one customer-outcome metric (what customers achieve) and one experience or capability metric beside them, so the scorecard shows whether the strategy is working before revenue does.',
       };
     }
-    const balanced = lines.some((l) => l.customer) && lines.some((l) => l.experience);
-    return { status: balanced ? 'addressed' : 'partly', evidence: where(nonFinancial[0]) };
+    const customer = lines.some((l) => l.customer);
+    const experience = lines.some((l) => l.experience);
+    if (customer && experience) return { status: 'addressed', evidence: where(nonFinancial[0]) };
+    const lacks = !customer && !experience ? 'neither what customers achieve nor their experience or the capabilities behind it' : !customer ? 'nothing customers achieve' : 'no experience or capability measure';
+    return {
+      status: 'partly',
+      evidence: where(nonFinancial[0]),
+      message: `This plan has measures, but they cover only part of a scorecard: ${lacks}. Add the missing dimension, each with a baseline, a target and a date.`,
+    };
   };
   return planLevelRule(meta, assess);
 }

@@ -3,7 +3,7 @@ import { spanFix } from '../../fixes/span-fix';
 import { blockRange, inSectionMatching } from '../../plan/scope';
 import { memoKey, remember, type MemoKey } from '../../patterns/memo';
 import { compileAll, Pattern, type Match, type Terms } from '../../patterns/pattern';
-import type { Block } from '../../plan/model';
+import type { Block, Plan } from '../../plan/model';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
 import { appearsInScope, blockInContext, hasLabel, parentItem, quotesOf } from './scopes';
@@ -15,47 +15,63 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
   const unless = compileAll(data.unless, terms);
   const followedBy = compileAll(data.unlessFollowedBy, terms);
   const precededBy = compileAll(data.unlessPrecededBy, terms);
+  // Sentence and block scopes are the block's own text: then every test below the context checks is.
+  const textOnly = data.unlessScope === 'sentence' || data.unlessScope === 'block';
+
+  /** The matches that pass every test that reads the block's text alone. */
+  const candidates = (plan: Plan, block: Block, phrasing: Phrasing): Match[] => {
+    const found: Match[] = [];
+    let quoted: ((at: number) => boolean) | undefined;
+    for (const p of phrasing.phrases) {
+      for (const m of p.matches(block.text)) {
+        const words = block.text.slice(m.start, m.end);
+        if (phrasing.allowed(words)) continue;
+        if (data.skipQuoted && (quoted ??= quotesOf(block.text))(m.start)) continue;
+        if (data.skipProperNames && isProperName(block.text, m.start, words)) continue;
+        const rest = after(block.text, m.end);
+        if (followedBy.some((f) => f.matchesAtStart(rest))) continue;
+        const head = before(block.text, m.start);
+        if (precededBy.some((f) => f.matches(head).some((x) => x.end === head.length))) continue;
+        if (textOnly && appearsInScope(plan, block, m.start, data.unlessScope, unless)) continue;
+        found.push(m);
+      }
+    }
+    return found;
+  };
+
+  /** What the rule flags in the block. */
+  const flags = (plan: Plan, block: Block, phrasing: Phrasing): Match[] => {
+    if (!blockInContext(block, data.inSections, data.inLabels)) return [];
+    if (data.exceptSections && inSectionMatching(block, data.exceptSections)) return [];
+    if (data.skipNestedItems && !hasLabel(block, data.inLabels) && parentItem(plan, block)) return [];
+    if (data.skipQuoted && block.inQuote) return [];
+    const found = remember(phrasing.key, block.text, () => candidates(plan, block, phrasing));
+    return textOnly ? found : found.filter((m) => !appearsInScope(plan, block, m.start, data.unlessScope, unless));
+  };
+
   return {
     meta,
     optionsSchema: PHRASE_OPTIONS,
     check(ctx) {
       const { plan } = ctx;
       const phrasing = phrasesFor(ctx.options);
-      // Sentence and block scopes are the block's own text: then every test below the context checks is.
-      const textOnly = data.unlessScope === 'sentence' || data.unlessScope === 'block';
-      /** The matches that pass every test that reads the block's text alone. */
-      const candidates = (block: Block): Match[] => {
-        const found: Match[] = [];
-        let quoted: ((at: number) => boolean) | undefined;
-        for (const p of phrasing.phrases) {
-          for (const m of p.matches(block.text)) {
-            const words = block.text.slice(m.start, m.end);
-            if (phrasing.allowed(words)) continue;
-            if (data.skipQuoted && (quoted ??= quotesOf(block.text))(m.start)) continue;
-            if (data.skipProperNames && isProperName(block.text, m.start, words)) continue;
-            const rest = after(block.text, m.end);
-            if (followedBy.some((f) => f.matchesAtStart(rest))) continue;
-            const head = before(block.text, m.start);
-            if (precededBy.some((f) => f.matches(head).some((x) => x.end === head.length))) continue;
-            if (textOnly && appearsInScope(plan, block, m.start, data.unlessScope, unless)) continue;
-            found.push(m);
-          }
-        }
-        return found;
-      };
       for (const block of plan.blocks) {
-        if (!blockInContext(block, data.inSections, data.inLabels)) continue;
-        if (data.exceptSections && inSectionMatching(block, data.exceptSections)) continue;
-        if (data.skipNestedItems && !hasLabel(block, data.inLabels) && parentItem(plan, block)) continue;
-        if (data.skipQuoted && block.inQuote) continue;
-        for (const m of remember(phrasing.key, block.text, () => candidates(block))) {
-          if (!textOnly && appearsInScope(plan, block, m.start, data.unlessScope, unless)) continue;
+        for (const m of flags(plan, block, phrasing)) {
           const fix = meta.fix && spanFix(plan, block, m, meta.fix, data.fix?.action ?? 'replace-match');
           ctx.report({ range: blockRange(plan, block, m.start, m.end), fixes: fix ? [fix] : [] });
         }
       }
     },
+    flagged(plan, block) {
+      return flags(plan, block, phrasesFor({}));
+    },
   };
+}
+
+interface Phrasing {
+  key: MemoKey;
+  phrases: Pattern[];
+  allowed: (words: string) => boolean;
 }
 
 /** The options below as the config loader checks them (a config with a slip is an error at its line). */
@@ -73,7 +89,7 @@ const PHRASE_OPTIONS = z
  */
 function phraseOptions(patterns: Pattern[]) {
   // One answer per distinct options: it is also the key under which candidates are remembered.
-  const answers = new Map<string, { key: MemoKey; phrases: Pattern[]; allowed: (words: string) => boolean }>();
+  const answers = new Map<string, Phrasing>();
   return (options: Readonly<Record<string, unknown>>) => {
     const terms = stringList(options.terms);
     const allowList = stringList(options.allow) ?? [];

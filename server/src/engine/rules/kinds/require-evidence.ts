@@ -54,7 +54,10 @@ export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: Rule
       if (!gap) {
         const evidence = checks.map((c) => findEvidence(plan, c.evidence)).find((r): r is Range => !!r);
         // Neither a trigger nor the practice itself: the plan makes no claim this principle tests.
-        if (!evidence && !checks.some((c) => findEvidence(plan, c.trigger))) return { status: 'n/a', message: 'Not applicable: nothing in the plan calls for it.' };
+        if (!evidence && !checks.some((c) => findEvidence(plan, c.trigger))) {
+          if (data.whenSilent) return { status: 'missing', message: data.whenSilent.trim() };
+          return { status: 'n/a', message: 'Not applicable: nothing in the plan calls for it.' };
+        }
         return { status: 'addressed', evidence };
       }
       return { status: 'missing', message: gap.check.message };
@@ -64,6 +67,15 @@ export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: Rule
 
   return {
     meta,
+    flagged(plan, block) {
+      const out: Match[] = [];
+      for (const check of checks) {
+        for (const m of check.trigger.flatMap((p) => p.matches(block.text))) {
+          if (!appearsInScope(plan, block, m.start, data.scope, check.evidence)) out.push(m);
+        }
+      }
+      return out;
+    },
     check(ctx) {
       for (const { block, match, check } of gaps(ctx.plan)) {
         const fix = meta.fix && spanFix(ctx.plan, block, match, meta.fix, data.fix?.action ?? 'append-block');

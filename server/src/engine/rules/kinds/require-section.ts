@@ -1,30 +1,135 @@
-import { sectionsMatching, wordCount } from '../../plan/scope';
-import { compileAll, type Terms } from '../../patterns/pattern';
+import { insertSectionFix } from '../../fixes/insert-section';
+import type { Block, Plan, Section } from '../../plan/model';
+import type { Range } from '../../plan/positions';
+import { blockRange, blocksOf, sectionsMatching, sentenceAt, wordCount } from '../../plan/scope';
+import { isUnfilled } from '../../plan/unfilled';
+import { compileAll, type Pattern, type Terms } from '../../patterns/pattern';
+import type { RulePeers } from '../compile';
 import type { RuleDataOf } from '../schema';
-import type { Assessment, Plan, Rule, RuleMeta } from '../types';
+import type { Assessment, Fix, Rule, RuleMeta } from '../types';
 import { findEvidence } from './evidence';
 import { planLevelRule } from '../plan-level';
 
 /**
  * A plan must address a principle: a section with one of the headings, or prose anywhere
- * that does the same job. One finding on the title when neither is there.
+ * that does the same job. One finding on the title when neither is there; one a level lower
+ * when only a weak version is (an empty or unfilled section, evidence that an anti-pattern
+ * undermines, or what the rule's `partly` readings describe).
+ *
+ * Evidence must be real: text that is still a template slot never counts, and a sentence another
+ * rule flags as undermining this principle (`underminedBy`) is not evidence for it.
  */
-export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMeta, terms: Terms): Rule {
+export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMeta, terms: Terms, peers: RulePeers = () => []): Rule {
   const evidence = compileAll(data.evidence, terms);
   const appliesWhen = compileAll(data.appliesWhen, terms);
+  const notApplicableWhen = compileAll(data.notApplicableWhen, terms);
+  const partlyReadings = (data.partly ?? []).map((p) => ({ when: compileAll(p.when, terms), message: p.message.trim() }));
+  const goodLooksLike = `What good looks like: ${meta.description}`;
+  let underminers: Rule[] | undefined;
+  const undermining = () => (underminers ??= peers().filter((r) => data.underminedBy?.includes(r.meta.id) && r.flagged));
+
+  /** Where the match lies in a sentence an undermining rule flags: the rule's id, else undefined. */
+  const underminedAt = (plan: Plan, block: Block, at: number): string | undefined => {
+    if (!data.underminedBy?.length) return undefined;
+    const s = sentenceAt(block, at);
+    for (const rule of undermining()) {
+      if (rule.flagged!(plan, block).some((m) => m.start < s.end && m.end > s.start)) return rule.meta.id;
+    }
+    return undefined;
+  };
+
+  /** The first real evidence in the blocks, and the first that did not count and why. */
+  const findReal = (plan: Plan, patterns: readonly Pattern[], blocks: readonly Block[] = plan.blocks) => {
+    let weak: { range: Range; why: string } | undefined;
+    for (const block of blocks) {
+      for (const p of patterns) {
+        for (const m of p.matches(block.text)) {
+          const range = blockRange(plan, block, m.start, m.end);
+          if (isUnfilled(plan, block)) {
+            weak ??= { range, why: 'unfilled' };
+            continue;
+          }
+          // A heading says what a section is about; it is evidence only with content under it.
+          if (block.kind === 'heading' && block.section.heading === block && !hasRealContent(plan, block.section)) {
+            weak ??= { range, why: 'empty' };
+            continue;
+          }
+          const by = underminedAt(plan, block, m.start);
+          if (by) {
+            weak ??= { range, why: by };
+            continue;
+          }
+          return { range, weak };
+        }
+      }
+    }
+    return { range: undefined, weak };
+  };
+
   const assess = (plan: Plan): Assessment => {
     if (appliesWhen.length > 0 && !findEvidence(plan, appliesWhen)) {
       return { status: 'n/a', message: 'Not applicable: the plan never mentions the context this principle is about.' };
     }
-    const section = sectionsMatching(plan, data.headings)[0];
+    const sections = sectionsMatching(plan, data.headings);
+    const section = sections.find((s) => hasRealContent(plan, s)) ?? sections[0];
+    const prose = findReal(plan, evidence);
     if (section) {
-      const range = plan.lines.range(section.heading!.start, section.heading!.end);
-      if (wordCount(plan, section) >= data.minWords || section.children.length > 0) return { status: 'addressed', evidence: range };
-      const prose = findEvidence(plan, evidence);
-      return prose ? { status: 'addressed', evidence: prose } : { status: 'partly', evidence: range };
+      const heading = plan.lines.range(section.heading!.start, section.heading!.end);
+      const filled = hasRealContent(plan, section);
+      if (filled && (wordCount(plan, section) >= data.minWords || section.children.length > 0)) return { status: 'addressed', evidence: heading };
+      if (prose.range) return { status: 'addressed', evidence: prose.range };
+      const title = section.title.trim();
+      if (!filled) {
+        const empty = blocksOf(plan, section).every((b) => b === section.heading);
+        return {
+          status: 'partly',
+          evidence: heading,
+          message: empty
+            ? `This plan has a "${title}" heading with nothing under it. ${goodLooksLike}`
+            : `The "${title}" section is still a template, not filled in: its placeholders, TBDs or prompts say nothing yet. ${goodLooksLike}`,
+        };
+      }
+      return { status: 'partly', evidence: heading, message: `The "${title}" section is too short to say much. ${goodLooksLike}` };
     }
-    const prose = findEvidence(plan, evidence);
-    return prose ? { status: 'addressed', evidence: prose } : { status: 'missing' };
+    if (prose.range) return { status: 'addressed', evidence: prose.range };
+    if (notApplicableWhen.length > 0) {
+      const na = findEvidence(plan, notApplicableWhen);
+      if (na) return { status: 'n/a', evidence: na, message: 'Not applicable: the plan says its users cannot turn to another provider.' };
+    }
+    if (prose.weak) {
+      const why =
+        prose.weak.why === 'unfilled'
+          ? 'The only place this plan touches it is template text, not filled in (a placeholder, TBD or prompt).'
+          : prose.weak.why === 'empty'
+            ? 'The only place this plan touches it is a heading with nothing under it.'
+            : `The only place this plan touches it is a sentence flagged as ${prose.weak.why}, which undermines it.`;
+      return { status: 'partly', evidence: prose.weak.range, message: `${why} ${goodLooksLike}` };
+    }
+    for (const reading of partlyReadings) {
+      const at = findReal(plan, reading.when).range;
+      if (at) return { status: 'partly', evidence: at, message: `${reading.message} ${goodLooksLike}` };
+    }
+    return { status: 'missing' };
   };
-  return planLevelRule(meta, assess);
+
+  /** Fills a matching section that has only its heading with the template's body. */
+  const fillSection = (plan: Plan): Fix | undefined => {
+    if (!meta.fix) return undefined;
+    const section = sectionsMatching(plan, data.headings)[0];
+    if (!section?.heading || blocksOf(plan, section).some((b) => b !== section.heading)) return undefined;
+    const body = meta.fix.template.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').slice(1);
+    while (body.length > 0 && body[0].trim() === '') body.shift();
+    if (body.length === 0) return undefined;
+    const eol = plan.lines.eol;
+    const headingEnd = plan.lines.position(section.heading.end);
+    const at = { line: headingEnd.line, character: plan.lines.lineText(headingEnd.line).length };
+    return { title: `Fill in the "${section.title.trim()}" section`, edits: [{ range: { start: at, end: at }, newText: eol + eol + body.join(eol) }], isPreferred: true };
+  };
+
+  // A section under one of the rule's headings is the place to work: fill it when empty, never add a second one.
+  return planLevelRule(meta, assess, (plan) => (sectionsMatching(plan, data.headings).length > 0 ? fillSection(plan) : meta.fix && insertSectionFix(plan, meta.fix)));
+
+  function hasRealContent(plan: Plan, section: Section): boolean {
+    return blocksOf(plan, section).some((b) => b !== section.heading && b.kind !== 'heading' && !isUnfilled(plan, b));
+  }
 }

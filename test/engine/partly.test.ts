@@ -1,0 +1,80 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { applyEdits, computeScorecard, parsePlan } from '../../server/src/engine/index';
+import { lintWith, settingFor } from '../support/fixtures';
+
+const scoreOf = (text: string, id: string) => {
+  const plan = parsePlan(text);
+  return computeScorecard(plan, [settingFor(id)], lintWith(text, id)).principles.find((p) => p.id === id)!;
+};
+
+describe('partly addressed principles', () => {
+  it('an empty heading is partly: a finding one level below the severity, on the title, with a fix that fills the section', () => {
+    const text = '# Clinic strategy 2026–2028\n\n## Right to win\n\n## Target customers\n\nIndependent dental clinics with 3–10 chairs.\n';
+    const [f, ...rest] = lintWith(text, 'right-to-win');
+    assert.equal(rest.length, 0);
+    assert.equal(f.ruleId, 'right-to-win');
+    assert.equal(f.severity, 'warning', 'right-to-win is an error rule: partly is a warning');
+    assert.deepEqual(f.range, { start: { line: 0, character: 2 }, end: { line: 0, character: 27 } });
+    assert.match(f.message, /"Right to win" heading with nothing under it/);
+    assert.equal(f.fixes[0].title, 'Fill in the "Right to win" section');
+    const fixed = applyEdits(text, f.fixes[0].edits);
+    assert.match(fixed, /## Right to win\n\n- \*\*Capability:\*\* <what we do better than anyone>/);
+    // Still a template: partly, with nothing more to insert (applying fixes again changes nothing).
+    const [again] = lintWith(fixed, 'right-to-win');
+    assert.match(again.message, /still a template, not filled in/);
+    assert.deepEqual(again.fixes, []);
+  });
+
+  it('text still a placeholder, TBD or an italic prompt never counts as evidence', () => {
+    for (const body of ['<why we win>', 'TBD', '_Why will customers pick us over the alternatives?_']) {
+      const score = scoreOf(`# Plan 2026–2028\n\n## Right to win\n\n${body}\n`, 'right-to-win');
+      assert.equal(score.status, 'partly', body);
+    }
+  });
+
+  it('a sentence another rule flags as undermining the principle is not its evidence (scorecard: partly, with the reason)', () => {
+    const score = scoreOf('# Plan 2026–2028\n\nOur customer experience is our moat: nobody can copy the way we treat people.\n', 'right-to-win');
+    assert.equal(score.status, 'partly');
+    assert.match(score.message!, /flagged as experience-as-moat/);
+    const fluff = scoreOf('# Plan 2026–2028\n\nThe platform leverages synergies across the ecosystem.\n', 'ecosystem');
+    assert.equal(fluff.status, 'partly');
+    assert.match(fluff.message!, /flagged as buzzword-fluff/);
+  });
+
+  it('says what is missing: users named but no segment chosen', () => {
+    const [f] = lintWith('# Registry strategy 2026–2028\n\nOur users publish and install packages every day.\n', 'target-customers');
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /names its users but chooses no segment/);
+    assert.equal(f.fixes[0].title, 'Insert a "Target customers" section');
+  });
+
+  it('sustained-capability applies to every plan: with neither projects nor a lasting mechanism it is missing, not n/a', () => {
+    const text = readFileSync(join(__dirname, '..', 'rules', 'sustained-capability', 'fires-silent-customers-one-off-work.md'), 'utf8');
+    const [f] = lintWith(text, 'sustained-capability');
+    // the customers' one-off scripts are not this plan's projects: the message is about nothing lasting
+    assert.match(f.message, /^Nothing in this plan outlasts it/);
+    assert.equal(scoreOf('# Plan 2026–2028\n\nWe release every month.\n', 'sustained-capability').status, 'addressed');
+  });
+
+  it('experimentation is n/a only without a new bet; replacing the current system is one', () => {
+    assert.equal(scoreOf('# Go-to-market for Batch Changes\n\nSell the shipped product to platform teams.\n', 'experimentation').status, 'n/a');
+    assert.equal(scoreOf('# Registry strategy 2026–2028\n\nA modern registrar that can replace the current system.\n', 'experimentation').status, 'missing');
+  });
+
+  it('info rules stay info when partly', () => {
+    const [f] = lintWith('# Plan 2026–2028\n\n## Ecosystem\n', 'ecosystem');
+    assert.equal(f.severity, 'info');
+    assert.match(f.message, /"Ecosystem" heading with nothing under it/);
+  });
+
+  it('right-to-win and value-proposition apply though no rival is named; right-to-win not where users cannot pick another provider', () => {
+    const plain = '# Charting library roadmap 2026–2028\n\nJournalists publish accessible charts in ten minutes.\n';
+    assert.equal(scoreOf(plain, 'right-to-win').status, 'missing');
+    assert.equal(scoreOf(plain, 'value-proposition').status, 'missing');
+    const statutory = '# Records service 2026–2028\n\nThe county has to provide records services to everyone who is entitled to them.\n';
+    assert.equal(scoreOf(statutory, 'right-to-win').status, 'n/a');
+  });
+});
