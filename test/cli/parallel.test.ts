@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, it } from 'node:test';
+import { corpusFiles, projectDocs, skipWithoutCorpus } from '../support/markdown-data';
 import { ROOT, run, tree, write } from './helpers';
-
-const DOCS = join(ROOT, '../shared/corpus/docs');
 
 /** The bundled CLI, which lints many files on worker threads (from sources, tests lint them in-process). */
 function bin(args: string[], cwd: string) {
@@ -13,10 +12,14 @@ function bin(args: string[], cwd: string) {
 }
 
 describe('CLI on many files (worker threads)', () => {
-  // The shared strategy documents, opted in as plans, plus a folder that is not a plan.
+  // The project's documents and, where it is there, the shared corpus, opted in as plans (numbered:
+  // rule pages share a name), plus a folder that is not a plan.
   const files: Record<string, string> = { 'notes/readme.md': '# Notes\n\nNot a plan.\n' };
-  for (const f of readdirSync(DOCS).filter((f) => f.endsWith('.md'))) files[`plans/${f}`] = `---\nstratlint: true\n---\n${readFileSync(join(DOCS, f), 'utf8')}`;
+  [...projectDocs, ...corpusFiles].forEach((f, i) => {
+    files[`plans/${String(i).padStart(3, '0')}-${basename(f)}`] = `---\nstratlint: true\n---\n${readFileSync(f, 'utf8')}`;
+  });
   const dir = tree(files);
+  skipWithoutCorpus('lints the shared corpus too');
 
   it('reports exactly what the single-threaded run reports, in the same order', async () => {
     const inProcess = await run(['--no-config', '--format', 'json', '.'], dir);

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { splitChunks } from '../../server/src/engine/plan/chunks';
 import type { Plan } from '../../server/src/engine/plan/model';
 import { ChunkCache, parseChunks, parsePlan } from '../../server/src/engine/plan/parse';
-
-const CORPUS = join(__dirname, '../../../shared/corpus/docs');
+import { corpusFiles, projectDocs, skipWithoutCorpus } from '../support/markdown-data';
 
 /** Everything rules can see of a plan, in comparable form. */
 function shape(p: Plan) {
@@ -40,12 +39,13 @@ describe('chunked parsing', () => {
     }
   });
 
-  for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.md'))) {
-    it(`gives the same plan as a whole-document parse: ${file}`, () => {
-      const text = readFileSync(join(CORPUS, file), 'utf8');
+  for (const file of [...projectDocs, ...corpusFiles]) {
+    it(`gives the same plan as a whole-document parse: ${relative(join(__dirname, '../..'), file)}`, () => {
+      const text = readFileSync(file, 'utf8');
       assert.deepEqual(shape(parsePlan(text)), shape(whole(text)));
     });
   }
+  skipWithoutCorpus('gives the same plan as a whole-document parse: the shared corpus');
 
   it('resolves a reference against a definition in another chunk as a whole parse does', () => {
     const pad = 'Customers finish work sooner. '.repeat(80);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
@@ -9,6 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parseMarkdown } from '../../server/src/engine/plan/markdown';
 import { fuzz, markdown, PLAN_LINES } from '../fuzz/support';
+import { corpusFiles, corpusMissing, markdownFiles, projectDocs, skipWithoutCorpus } from '../support/markdown-data';
 
 // parseMarkdown leaves out GFM constructs a text cannot contain: its tree must be the full processor's.
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
@@ -39,12 +40,6 @@ function packageDir(name: string, from: string): string {
   }
 }
 
-function markdownFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? markdownFiles(join(dir, e.name)) : e.name.endsWith('.md') ? [join(dir, e.name)] : [],
-  );
-}
-
 describe('parseMarkdown gives the tree of remark-parse + remark-gfm + remark-frontmatter', () => {
   it('on random lines of tables, footnotes, strikethrough and task items in quotes and lists', () => {
     fuzz(fc.property(document, (text) => void sameTree(text)), 1500);
@@ -62,11 +57,14 @@ describe('parseMarkdown gives the tree of remark-parse + remark-gfm + remark-fro
     assert.equal(JSON.stringify(parseMarkdown('> a|b\n> -|-')).includes('"table"'), true);
   });
 
-  it('on every corpus document and rule fixture', () => {
-    const files = [...markdownFiles(join(__dirname, '../../../shared/corpus/docs')), ...markdownFiles(join(__dirname, '../rules'))];
-    assert.ok(files.length > 150, `${files.length} files`);
-    for (const file of files) sameTree(readFileSync(file, 'utf8'));
+  it('on every rule fixture and the project\'s documents', () => {
+    const fixtures = markdownFiles(join(__dirname, '../rules'));
+    assert.ok(fixtures.length > 150, `${fixtures.length} fixtures`);
+    for (const file of [...fixtures, ...projectDocs]) sameTree(readFileSync(file, 'utf8'));
   });
+
+  skipWithoutCorpus('on every corpus document');
+  if (!corpusMissing) it('on every corpus document', () => corpusFiles.forEach((file) => sameTree(readFileSync(file, 'utf8'))));
 
   // micromark 4.0.3 is quadratic on many short lists (see micromark-pin.test.ts); this module imports
   // mdast-util-from-markdown itself, so its micromark must be the pinned one too.
