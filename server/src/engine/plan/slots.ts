@@ -5,15 +5,18 @@ import type { Block, Plan } from './model';
  * A reviewer reads prompts, placeholders and "TBD" as slots still to fill, never as content.
  */
 
-/** Text set in emphasis alone (`*Design meeting*`, `_What data will you look at?_`): a label or a prompt. */
+/** Text set in italics alone (`*Design meeting*`, `_What data will you look at?_`): a label or a prompt. Bold is not: it stresses the plan's own words. */
 export function emphasisOnly(plan: Plan, block: Block, start = 0, end = block.text.length): boolean {
   const text = block.text.slice(start, end);
   const s = start + (text.length - text.trimStart().length);
   const e = start + text.trimEnd().length;
   if (e <= s) return false;
-  const before = plan.text[block.docOffsets[s] - 1];
-  const after = plan.text[block.docOffsets[e - 1] + 1];
-  return (before === '*' || before === '_') && before === after;
+  const from = block.docOffsets[s];
+  const to = block.docOffsets[e - 1] + 1;
+  const mark = plan.text[from - 1];
+  if ((mark !== '*' && mark !== '_') || plan.text[to] !== mark) return false;
+  // One span from first word to last: no mark of its kind inside, and no bold around it ("**_our mission_**" stresses).
+  return !'*_'.includes(plan.text[from - 2] ?? '') && !'*_'.includes(plan.text[to + 1] ?? '') && !plan.text.slice(from, to).includes(mark);
 }
 
 /** `<who they are>`, `<<PROJECT NAME>>`, `[TBD]`, "TODO": a slot left open. */
@@ -32,14 +35,45 @@ const DESCRIPTOR = /^(?:names?(?:\(s\))?|list|description|details|links?|summary
  * the slot, a bare label ("Key result:"), an empty table row, or text that is mostly placeholders.
  */
 export function isTemplateText(plan: Plan, block: Block): boolean {
+  let answer = templateAnswers.get(block);
+  if (answer === undefined) templateAnswers.set(block, (answer = templateText(plan, block)));
+  return answer;
+}
+
+const templateAnswers = new WeakMap<Block, boolean>();
+
+/** A slot's marker anywhere in a block: `<who they are>`, `<<PROJECT NAME>>`. */
+const SLOT = /<<?[a-z][^<>\n]{0,80}>>?/i;
+/** A block that opens by saying it is not written yet. */
+const NOT_YET = /^\W*(?:tbd|tbc|todo|to\s+do|to\s+be\s+(?:defined|determined|decided|confirmed|written|added|\w+ed\s+and\s+\w+ed)|n\/a|coming\s+soon|\.\.\.|…)\b/i;
+
+/** A block that tells its writer what to put there: "Describe the aim of this project", "List the challenges". */
+const PROMPT = /^\W*(?:describe|list|explain|outline|summari[sz]e|specify|fill\s+in|enter)\s+(?:the|a|an|any|all|each|your|here|what|how|why|who|which)\b/i;
+
+/**
+ * Whether the block cannot be evidence that the plan addresses a principle: it holds a slot,
+ * opens with "TBD", prompts its writer (also in italics or a quote), or has no words. (What a template
+ * requires of every project, "Please also include maintainers from other SIGs", is content.)
+ */
+export function isUnfilled(plan: Plan, block: Block): boolean {
+  const text = block.label ? block.text.replace(/^[^:]{0,40}:\s*/, '') : block.text;
+  if (!/[\p{L}\p{N}]/u.test(text) || SLOT.test(text) || NOT_YET.test(text) || PROMPT.test(text)) return true;
+  return block.kind !== 'heading' && isPrompt(plan, block, text.trim());
+}
+
+function templateText(plan: Plan, block: Block): boolean {
   const text = block.text.trim();
   if (block.kind === 'heading') return false;
   if (text === '' || /^[\p{P}\p{S}\s]*$/u.test(text)) return block.kind === 'table-row';
   if (/^[\p{L}\p{N} /&-]{1,30}:$/u.test(text)) return true;
   const withoutSlots = text.replace(new RegExp(PLACEHOLDER.source, 'gi'), '').replace(/[\p{P}\s]+/gu, ' ').trim();
   if (PLACEHOLDER.test(text) && withoutSlots.split(' ').filter(Boolean).length <= 4) return true;
-  // Emphasis and quotes also set notes and slogans apart: they are prompts only when they ask or instruct.
-  const asks = text.endsWith('?') || INSTRUCTION.test(text) || /\byou\s+(?:can|could|should|may|might|will|need|want)\b/i.test(text);
-  if ((block.inQuote || emphasisOnly(plan, block)) && (asks || PLACEHOLDER.test(text))) return true;
+  if (isPrompt(plan, block, text)) return true;
   return INSTRUCTION.test(text) || DESCRIPTOR.test(text);
+}
+
+/** Emphasis and quotes also set notes and slogans apart: they are prompts only when they ask, instruct or hold a slot. */
+function isPrompt(plan: Plan, block: Block, text: string): boolean {
+  if (!block.inQuote && !emphasisOnly(plan, block)) return false;
+  return text.endsWith('?') || INSTRUCTION.test(text) || PLACEHOLDER.test(text) || /\byou\s+(?:can|could|should|may|might|will|need|want)\b/i.test(text);
 }

@@ -2,7 +2,7 @@ import { insertSectionFix } from '../../fixes/insert-section';
 import type { Block, Plan, Section } from '../../plan/model';
 import type { Range } from '../../plan/positions';
 import { blockRange, blocksOf, sectionsMatching, sentenceAt, wordCount } from '../../plan/scope';
-import { isUnfilled } from '../../plan/unfilled';
+import { isUnfilled } from '../../plan/slots';
 import { compileAll, type Pattern, type Terms } from '../../patterns/pattern';
 import type { RulePeers } from '../compile';
 import type { RuleDataOf } from '../schema';
