@@ -55,7 +55,8 @@ describe('every hostile or mistaken input gets a clear message and exit 2', () =
     };
     try {
       const r = await run(['-f', 'sarif', 'growth-plan.md'], tree({ 'growth-plan.md': PLAN }));
-      assert.deepEqual([r.code, r.stderr], [2, 'stratlint: the sarif report of 1 files and 8 findings is too large to build (Invalid string length); lint fewer files per run, or use --format json, which is written file by file\n']);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^stratlint: the sarif report of 1 files and \d+ findings is too large to build \(Invalid string length\); lint fewer files per run, or use --format json, which is written file by file\n$/);
     } finally {
       FORMATTERS.sarif = sarif;
     }
