@@ -8,6 +8,8 @@ const { version } = JSON.parse(readFileSync(new URL('../package.json', import.me
 const entries = {
   cli: 'server/src/cli/main.ts',
   server: 'server/src/server/main.ts',
+  // the language server lints large documents on a worker thread running this
+  'lint-worker': 'server/src/server/lintWorkerMain.ts',
   extension: 'client/src/extension.ts',
 };
 

@@ -97,3 +97,16 @@ describe('CLI', () => {
     assert.match(forced.stdout, /\x1b\[31m/);
   });
 });
+
+describe('stratlint when its reader stops early', () => {
+  it('exits quietly with 141 (128 + SIGPIPE), as Unix tools do, when stdout is closed', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [join(ROOT, 'bin/stratlint.js'), 'examples', '--format', 'json'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first write: that write fails with EPIPE
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(stderr, '');
+    assert.equal(code, 141);
+  });
+});

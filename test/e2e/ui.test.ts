@@ -33,7 +33,7 @@ test('the VSIX installs in VS Code and its quick fix works through the UI', { ti
       const entries = vsixEntries(vsix);
       assert.ok(statSync(vsix).size < 2 * 1024 * 1024, `${statSync(vsix).size} bytes`);
       assert.deepEqual(entries.filter((e) => e.includes('node_modules')), []);
-      for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/rules/terms.yaml', 'extension/rules/customer-outcomes/rule.yaml', 'extension/rules/customer-outcomes/README.md', 'extension/syntaxes/stratlint-markdown.injection.tmLanguage.json']) {
+      for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/lint-worker.js', 'extension/rules/terms.yaml', 'extension/rules/customer-outcomes/rule.yaml', 'extension/rules/customer-outcomes/README.md', 'extension/syntaxes/stratlint-markdown.injection.tmLanguage.json']) {
         assert.ok(entries.includes(needed), `${needed} missing from the VSIX`);
       }
       assert.deepEqual(entries.filter((e) => /\.(ts|map)$/.test(e) || e.startsWith('extension/test/') || e.startsWith('extension/server/')), []);

@@ -51,7 +51,8 @@ export class Session {
   readonly connection: ProtocolConnection;
   readonly log: string[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
-  private readonly server?: ChildProcess;
+  /** The server process, unless it runs in this one. */
+  readonly server?: ChildProcess;
   private endStreams = () => {};
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: (() => void)[] = [];

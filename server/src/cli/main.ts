@@ -269,8 +269,16 @@ function colorWanted(stream: CliIO['stdout']): boolean {
   return !!stream.isTTY;
 }
 
+const EXIT_PIPE_CLOSED = 141;
+
 /** Entry point of the `stratlint` bin. */
 export function run(): void {
+  // A reader that stops early (`| head`) closes the pipe: stop quietly with the status Unix tools
+  // end with then (128 + SIGPIPE); Node ignores SIGPIPE and would throw EPIPE with a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(EXIT_PIPE_CLOSED);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -38,12 +38,17 @@ export interface DocumentLint extends LintResult {
  */
 export function lintDocument(text: string, opts: Omit<ResolveOptions, 'planSettings'> & { forcePlan?: boolean; plan?: Plan }): DocumentLint {
   const plan = opts.plan ?? parsePlan(text);
-  const config = resolveConfig({ ...opts, planSettings: readPlanSettings(plan, opts.filePath) });
+  const config = documentConfig(plan, opts);
   const planLike = opts.forcePlan
     ? frontMatterOptIn(plan.frontMatter) !== false
     : !(opts.filePath && matchesGlobs(opts.filePath, config.ignore)) && isPlan(plan, opts.filePath, config.files);
   if (!planLike) return { plan, findings: [], ruleErrors: [], isPlan: false, config };
   return { ...lintPlan(plan, config.settings, config.knownRuleIds), isPlan: true, config };
+}
+
+/** The config that applies to a parsed document: the config files for its path, then its own front-matter settings. */
+export function documentConfig(plan: Plan, opts: Omit<ResolveOptions, 'planSettings'>): ResolvedConfig {
+  return resolveConfig({ ...opts, planSettings: readPlanSettings(plan, opts.filePath) });
 }
 
 export function lintFile(filePath: string, opts: Omit<ResolveOptions, 'filePath'> & { forcePlan?: boolean } = {}): DocumentLint {

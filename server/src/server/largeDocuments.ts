@@ -1,8 +1,9 @@
 /**
- * Huge documents. A lint runs on the server's one thread and takes about 2 s per MB of plan:
- * meanwhile it answers nothing. Above LINT_ON_TYPE_MAX_CHARS a document is linted when opened
- * and saved, not as you type, and requests on unsaved text get no lint of their own; above
- * LINT_MAX_CHARS or PLAN_MAX_LINES (the CLI's plan limits) it is not linted at all. Either way the user is told once.
+ * Huge documents. A lint takes about 2 s per MB of plan; a large one runs on a worker thread
+ * (see linting.ts), but requests that need the lint of the text as it is would wait for it.
+ * Above LINT_ON_TYPE_MAX_CHARS a document is linted when opened and saved, not as you type, and
+ * requests on unsaved text get no lint of their own; above LINT_MAX_CHARS or PLAN_MAX_LINES (the
+ * CLI's plan limits) it is not linted at all. Either way the user is told once.
  */
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';

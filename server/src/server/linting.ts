@@ -24,6 +24,7 @@ import type { Settings } from './settings';
 import { ChunkCache } from '../engine/plan/parse';
 import { PatternMemo, withPatternMemo } from '../engine/patterns/memo';
 import { uriToPath, type WorkspaceFolders } from './workspace';
+import { LintWorkerError, LintWorkers, type OffThreadLint } from './lintWorker';
 
 export interface LintOutcome {
   /** Unique per outcome: the pull diagnostics' result ID. */
@@ -59,6 +60,14 @@ interface Run {
   cancel(): void;
 }
 
+/**
+ * Documents larger than this are linted on a worker thread when they have no caches (opened,
+ * saved, or not edited lately): a lint takes about 2 s per MB, and the server must keep answering
+ * other requests meanwhile. Smaller ones, and ones being edited (whose caches make a lint cheap),
+ * are linted here: a worker's start would only add latency.
+ */
+export const WORKER_MIN_CHARS = 256 * 1024;
+
 let outcomes = 0;
 
 /**
@@ -93,6 +102,7 @@ export class Linter {
     private readonly log: Logger,
     /** Called with every fresh outcome. */
     private readonly onLinted: (outcome: LintOutcome) => void,
+    private readonly workers = new LintWorkers(),
   ) {}
 
   /** Settings or config files changed: every result is stale. */
@@ -143,7 +153,7 @@ export class Linter {
         const fresh = !this.caches.has(uri);
         const cache = this.cacheFor(uri, text.length);
         cache.chunks.prepare(text);
-        if (fresh && last.settings.enable) withPatternMemo(cache.patterns, () => this.lintParsed(uri, text, parsePlan(text, cache.chunks), last.settings));
+        if (fresh && last.settings.enable) withPatternMemo(cache.patterns, () => this.lintParsed(uri, parsePlan(text, cache.chunks), last.settings));
       } catch (e) {
         this.log.error(`stratlint: reading ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
@@ -184,6 +194,7 @@ export class Linter {
     const { uri, version } = doc;
     const generation = this.generation;
     let cancelled = false;
+    const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     let wake = () => {};
     const waited = new Promise<void>((resolve) => {
@@ -200,6 +211,7 @@ export class Linter {
       },
       cancel: () => {
         cancelled = true;
+        abort.abort();
         run.hurry();
       },
       promise: (async () => {
@@ -208,25 +220,37 @@ export class Linter {
         const settings = await this.settings.get(uri);
         if (stale()) return undefined;
         const outcome: LintOutcome = { id: ++outcomes, uri, version, generation, settings, assessments: new Map() };
+        let lintedOffThread = false;
         if (settings.enable) {
           const text = doc.getText();
-          const cache = this.caches.has(uri) ? this.cacheFor(uri, text.length) : undefined;
-          const plan = parsePlan(text, cache?.chunks);
-          await nextTurn(); // let newer edits and cancellations in before the rules run
-          if (stale()) return undefined;
-          const lint = () => {
-            Object.assign(outcome, this.lintParsed(uri, text, plan, settings));
-            if (outcome.result?.isPlan) outcome.assessments = assessPlan(plan, outcome.result.config.settings);
-          };
-          if (cache) {
-            withPatternMemo(cache.patterns, lint);
-            cache.patterns.sweep();
-          } else lint();
+          const offThread = this.workers.available && text.length > WORKER_MIN_CHARS && !this.caches.has(uri);
+          const elsewhere = offThread ? await this.lintOffThread(uri, text, settings, abort.signal) : undefined;
+          if (stale() || elsewhere === null) return undefined;
+          if (elsewhere) {
+            Object.assign(outcome, elsewhere);
+            lintedOffThread = true;
+            this.lastValidConfig.set(uri, elsewhere.result.config);
+          } else {
+            const cache = this.caches.has(uri) ? this.cacheFor(uri, text.length) : undefined;
+            const plan = parsePlan(text, cache?.chunks);
+            await nextTurn(); // let newer edits and cancellations in before the rules run
+            if (stale()) return undefined;
+            const lint = () => {
+              Object.assign(outcome, this.lintParsed(uri, plan, settings));
+              if (outcome.result?.isPlan) outcome.assessments = assessPlan(plan, outcome.result.config.settings);
+            };
+            if (cache) {
+              withPatternMemo(cache.patterns, lint);
+              cache.patterns.sweep();
+            } else lint();
+          }
           this.logRuleErrors(uri, outcome.result);
         }
         if (stale()) return undefined;
         this.results.set(uri, outcome);
-        if (!this.caches.has(uri)) this.slim(uri); // not being edited, or other documents were since
+        // Not being edited, or other documents were since. A plan linted on a worker stays: reading it
+        // again would hold this thread for seconds at the first request that needs it (code lens).
+        if (!this.caches.has(uri) && !lintedOffThread) this.slim(uri);
         this.onLinted(outcome);
         return outcome;
       })()
@@ -239,6 +263,23 @@ export class Linter {
         }),
     };
     return run;
+  }
+
+  /**
+   * The document linted on a worker; undefined to lint it here instead (its config is broken,
+   * or the worker failed, said in the log), null when it cannot be linted at all.
+   */
+  private async lintOffThread(uri: string, text: string, settings: Settings, signal: AbortSignal): Promise<OffThreadLint | undefined | null> {
+    try {
+      return await this.workers.lint(text, this.target(uri, settings), signal);
+    } catch (e) {
+      if (e instanceof LintWorkerError && e.outOfMemory) {
+        this.log.error(`stratlint: ${uri} was not linted: linting it ran out of memory`);
+        return null;
+      }
+      this.log.error(`stratlint: linting ${uri} on a worker thread failed, linting it on the server's thread instead: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      return undefined;
+    }
   }
 
   private cacheFor(uri: string, size: number): DocumentCache {
@@ -268,27 +309,20 @@ export class Linter {
     outcome.result = slim;
   }
 
-  private lintParsed(uri: string, text: string, plan: Plan, settings: Settings): Pick<LintOutcome, 'result' | 'configError'> {
+  private lintParsed(uri: string, plan: Plan, settings: Settings): Pick<LintOutcome, 'result' | 'configError'> {
+    const linted = lintParsed(plan, this.target(uri, settings), this.lastValidConfig.get(uri));
+    if (!linted.configError && linted.result) this.lastValidConfig.set(uri, linted.result.config);
+    return linted;
+  }
+
+  private target(uri: string, settings: Settings): LintTarget {
     const filePath = uriToPath(uri);
-    const forcePlan = this.forced.has(uri);
-    try {
-      const result = lintDocument(text, {
-        plan,
-        filePath,
-        forcePlan,
-        stopDir: this.folders.boundaryOf(filePath),
-        configFile: this.folders.resolveConfigPath(settings.configPath, filePath),
-      });
-      this.lastValidConfig.set(uri, result.config);
-      return { result };
-    } catch (e) {
-      if (!(e instanceof ConfigError)) throw e;
-      // A broken config must not take the findings away: lint with the last config that worked.
-      const config = this.lastValidConfig.get(uri) ?? resolveConfig({ noConfig: true, filePath });
-      const planLike = forcePlan || isPlan(plan, filePath, config.files);
-      const found = planLike ? lintPlan(plan, config.settings, config.knownRuleIds) : { plan, findings: [], ruleErrors: [] };
-      return { result: { ...found, isPlan: planLike, config }, configError: e };
-    }
+    return {
+      filePath,
+      forcePlan: this.forced.has(uri),
+      stopDir: this.folders.boundaryOf(filePath),
+      configFile: this.folders.resolveConfigPath(settings.configPath, filePath),
+    };
   }
 
   /** A rule that throws costs its own findings only; say so once per rule and error. */
@@ -301,6 +335,29 @@ export class Linter {
       seen.add(key);
       this.log.error(`stratlint: rule ${ruleId} failed on ${uri} (its findings are missing): ${error.stack ?? error.message}`);
     }
+  }
+}
+
+/** Where a document is and how to take it: plain data, so a lint worker can be given it too. */
+export interface LintTarget {
+  filePath: string | undefined;
+  forcePlan: boolean;
+  stopDir: string | undefined;
+  configFile: string | undefined;
+}
+
+/** Lints a parsed document as the server does, on whichever thread; a broken config falls back to `lastValid`. */
+export function lintParsed(plan: Plan, target: LintTarget, lastValid?: ResolvedConfig): Pick<LintOutcome, 'result' | 'configError'> {
+  const { filePath, forcePlan } = target;
+  try {
+    return { result: lintDocument(plan.text, { ...target, plan }) };
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    // A broken config must not take the findings away: lint with the last config that worked.
+    const config = lastValid ?? resolveConfig({ noConfig: true, filePath });
+    const planLike = forcePlan || isPlan(plan, filePath, config.files);
+    const found = planLike ? lintPlan(plan, config.settings, config.knownRuleIds) : { plan, findings: [], ruleErrors: [] };
+    return { result: { ...found, isPlan: planLike, config }, configError: e };
   }
 }
 

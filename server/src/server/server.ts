@@ -10,6 +10,8 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   DocumentDiagnosticReportKind,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type CancellationToken,
@@ -105,7 +107,8 @@ export function startServer(connection: Connection): void {
     pull = !!caps.textDocument?.diagnostic;
     folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
     store = new SettingsStore(connection, !!caps.workspace?.configuration, (params.initializationOptions as { settings?: unknown } | undefined)?.settings);
-    settings = new SizedSettings(documents, store, (message) => void connection.window.showInformationMessage(message));
+    // A notification, not window/showMessageRequest: a client without that request must not bring the server down.
+    settings = new SizedSettings(documents, store, (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }));
     linter = new Linter(documents, settings, folders, log, linted);
     return {
       capabilities: {

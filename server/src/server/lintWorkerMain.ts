@@ -1,0 +1,32 @@
+/**
+ * Entry of dist/lint-worker.js: lints one document (workerData, see lintWorker.ts) with the
+ * engine, as the server's main thread would, and posts the reply. Pattern unions stay on (the
+ * CLI's default): this thread lints the whole text once and then ends, so nothing is kept.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { assessPlan } from '../engine/index';
+import { parsePlan } from '../engine/plan/parse';
+import { lintParsed } from './linting';
+import type { WorkerJob, WorkerReply } from './lintWorker';
+
+function lintJob({ text, target }: WorkerJob): WorkerReply {
+  const plan = parsePlan(text);
+  const { result, configError } = lintParsed(plan, target);
+  if (configError || !result) return { configError: true };
+  const { text: _text, lines: _lines, ...sent } = plan;
+  return {
+    isPlan: result.isPlan,
+    findings: result.findings,
+    ruleErrors: result.ruleErrors.map(({ ruleId, error }) => ({ ruleId, message: error.message, stack: error.stack })),
+    assessments: result.isPlan ? [...assessPlan(plan, result.config.settings)] : [],
+    plan: sent,
+  };
+}
+
+let reply: WorkerReply;
+try {
+  reply = lintJob(workerData as WorkerJob);
+} catch (e) {
+  reply = { error: e instanceof Error ? (e.stack ?? e.message) : String(e) };
+}
+parentPort!.postMessage(reply);
