@@ -28,10 +28,8 @@ export class Pattern {
   /** The group's last answer: the patterns of a list are asked about the same text in a row. */
   private last?: { text: string; found: boolean };
 
-  /** The terms it was compiled with, when it names the plan's customers: see `withVocabulary`. */
-  private personal?: Terms;
-  /** The pattern as compiled for each plan vocabulary lately seen (a few: one per open plan). */
-  private variants?: Map<string, Pattern>;
+  /** Whether it names the plan's customers: then it reads the text with the plan's groups masked (see `withVocabulary`). */
+  private personal = false;
 
   private constructor(
     readonly source: string,
@@ -42,8 +40,15 @@ export class Pattern {
   }
 
   static compile(source: string, terms: Terms = {}): Pattern {
-    const p = Pattern.build(source, terms);
-    if (PERSONAL_TERM.test(source)) p.personal = terms;
+    if (!PERSONAL_TERM.test(source)) return Pattern.build(source, terms);
+    // The plan's own groups reach these terms as a mask word (see maskGroups): one compiled pattern serves every plan.
+    const p = Pattern.build(source, {
+      ...terms,
+      customer: [...(terms.customer ?? []), MASK_WORD],
+      'end-customer': [...(terms['end-customer'] ?? []), MASK_WORD],
+      'plan-customer': [MASK_WORD],
+    });
+    p.personal = true;
     return p;
   }
 
@@ -56,27 +61,6 @@ export class Pattern {
     }
   }
 
-  /** This pattern, or its variant that also knows the active plan's own customer groups. */
-  private forPlan(): Pattern {
-    const v = vocabulary;
-    if (!this.personal || !v || v.phrases.length === 0) return this;
-    let p = this.variants?.get(v.key);
-    if (!p) {
-      const extra = v.phrases.map(phrasePattern);
-      const t = this.personal;
-      p = Pattern.build(this.source, {
-        ...t,
-        customer: [...(t.customer ?? []), ...extra],
-        'end-customer': [...(t['end-customer'] ?? []), ...extra],
-        'plan-customer': extra,
-      });
-      this.variants ??= new Map();
-      if (this.variants.size >= MAX_VARIANTS) this.variants.delete(this.variants.keys().next().value as string);
-      this.variants.set(v.key, p);
-    }
-    return p;
-  }
-
   /** Lets the patterns of a list share one scan of a text that none of them occurs in (most texts). */
   static group(list: readonly Pattern[]): void {
     if (list.length < 2) return;
@@ -86,11 +70,8 @@ export class Pattern {
   }
 
   /** Whether the pattern occurs in the text: on re2js's DFA, far faster than finding where. */
-  test(text: string): boolean {
-    if (this.personal && vocabulary) {
-      const p = this.forPlan();
-      if (p !== this) return p.test(text);
-    }
+  test(input: string): boolean {
+    const text = this.read(input);
     if (this.group && !this.group.testOnce(text)) return false;
     const memo = activeMemo();
     if (!memo) return this.re.test(text);
@@ -105,11 +86,8 @@ export class Pattern {
   }
 
   /** Every match, left to right (an array: rules ask this of every block, and most get none). */
-  matches(text: string): readonly Match[] {
-    if (this.personal && vocabulary) {
-      const p = this.forPlan();
-      if (p !== this) return p.matches(text);
-    }
+  matches(input: string): readonly Match[] {
+    const text = this.read(input);
     // Most texts hold no match: ask the DFA first, locate matches (a slower engine) only when there are some.
     if (!this.test(text)) return NONE;
     const out: Match[] = [];
@@ -125,26 +103,48 @@ export class Pattern {
   }
 
   /** The leftmost match, if any: locating every match of a long text costs far more. */
-  firstMatch(text: string): Match | undefined {
+  firstMatch(input: string): Match | undefined {
+    const text = this.read(input);
     if (!this.test(text)) return undefined;
     const m = this.re.matcher(text);
     return m.find(0) ? { start: m.start(), end: m.end() } : undefined;
   }
 
+  /** The text as this pattern reads it: with the active plan's own groups masked when it names customers. */
+  private read(text: string): string {
+    return this.personal && vocabulary ? maskGroups(vocabulary, text) : text;
+  }
+
   /** Whether the pattern matches text that begins exactly at the start. */
-  matchesAtStart(text: string): boolean {
-    if (this.personal && vocabulary) {
-      const p = this.forPlan();
-      if (p !== this) return p.matchesAtStart(text);
-    }
-    const m = this.re.matcher(text);
+  matchesAtStart(input: string): boolean {
+    const m = this.re.matcher(this.read(input));
     return m.lookingAt();
   }
 }
 
 /** Terms that stand for the plan's customers: patterns naming them get the plan's own groups too. */
 const PERSONAL_TERM = /\{(?:customer|end-customer|plan-customer)\}/;
-const MAX_VARIANTS = 8;
+/**
+ * The word a plan's own group ("package managers") becomes before a customer pattern reads the
+ * text: the same length, so every offset still points at the plan's words, and a word the
+ * customer terms know. No plain text spells it.
+ */
+const MASK_WORD = 'qz+';
+
+const masks = new WeakMap<Vocabulary, { groups: RegExp; texts: Map<string, string> }>();
+
+/** The text with each of the plan's own groups replaced by the mask word of the same length. */
+function maskGroups(v: Vocabulary, text: string): string {
+  let mask = masks.get(v);
+  if (!mask) masks.set(v, (mask = { groups: new RegExp(`\\b(?:${v.phrases.map(phrasePattern).join('|')})\\b`, 'gi'), texts: new Map() }));
+  let masked = mask.texts.get(text);
+  if (masked === undefined) {
+    if (mask.texts.size > 4096) mask.texts.clear();
+    masked = text.replace(mask.groups, (group) => 'q'.padEnd(group.length, 'z'));
+    mask.texts.set(text, masked);
+  }
+  return masked;
+}
 
 let vocabulary: Vocabulary | undefined;
 
