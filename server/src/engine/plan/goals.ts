@@ -67,9 +67,10 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
         const leadIn = leadInOf(plan.blocks[block.index - 1]);
         listIsGoals = leadIn ? announcesGoals(leadIn, ctx) : goalSection(block.section);
       }
+      if (!labelled && !(listIsGoals && isGoalItem(plan, block))) continue;
       // Prompts are slots, not goals; "KR: TBD" is a goal still without a target.
       if (isTemplateText(plan, block) && !/\bT(?:BD|BC)\b/.test(block.text)) continue;
-      if (labelled || (listIsGoals && isGoalItem(plan, block))) push(items, block, 0, block.text.length, listStart, labelled);
+      push(items, block, 0, block.text.length, listStart, labelled);
     } else if (block.kind === 'table-row') {
       if (!block.header || !block.cells) continue;
       let columns = goalColumns.get(block.header);
