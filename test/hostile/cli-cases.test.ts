@@ -56,7 +56,7 @@ describe('every hostile or mistaken input gets a clear message and exit 2', () =
     try {
       const r = await run(['-f', 'sarif', 'growth-plan.md'], tree({ 'growth-plan.md': PLAN }));
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /^stratlint: the sarif report of 1 files and \d+ findings is too large to build \(Invalid string length\); lint fewer files per run, or use --format json, which is written file by file\n$/);
+      assert.match(r.stderr, /^stratlint: the sarif report of 1 file and \d+ findings is too large to build \(Invalid string length\); lint fewer files per run, or use --format json, which is written file by file\n$/);
     } finally {
       FORMATTERS.sarif = sarif;
     }

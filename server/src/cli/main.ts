@@ -192,7 +192,7 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       // V8 strings stop at about 512 MB: a report of tens of thousands of plans can exceed that.
       if (!(e instanceof RangeError)) throw e;
       const findings = reported.reduce((n, r) => n + r.findings.length, 0);
-      io.stderr.write(`stratlint: the ${o.format} report of ${reported.length} files and ${findings} findings is too large to build (${e.message}); lint fewer files per run, or use --format json, which is written file by file\n`);
+      io.stderr.write(`stratlint: the ${o.format} report of ${reported.length} ${reported.length === 1 ? 'file' : 'files'} and ${findings} ${findings === 1 ? 'finding' : 'findings'} is too large to build (${e.message}); lint fewer files per run, or use --format json, which is written file by file\n`);
       return 2;
     }
     if (o['output-file']) {
