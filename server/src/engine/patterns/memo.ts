@@ -13,8 +13,8 @@ export class PatternMemo {
 
   /**
    * Rules read a text with the plan's own customer words: when those change, what rules worked
-   * out from a text may change too, so remembered values go (pattern answers stay: each
-   * vocabulary has its own patterns).
+   * out from a text may change too, so remembered values go (pattern answers stay: a customer
+   * pattern reads the text with the plan's groups masked, so its answer is kept under that text).
    */
   useContext(context: string): void {
     if (context === this.context) return;

@@ -163,11 +163,6 @@ export function withVocabulary<T>(v: Vocabulary, run: () => T): T {
   }
 }
 
-/** The active plan vocabulary's key ('' for none): what rule answers remembered per text also depend on. */
-export function vocabularyKey(): string {
-  return vocabulary?.key ?? '';
-}
-
 /** Every compiled expression, for trimPatternCaches (a rule pack's patterns go when its config does). */
 const compiled = new Set<WeakRef<RE2JS>>();
 

@@ -53,9 +53,10 @@ export function goalItems(plan: Plan, ctx: GoalContext): GoalItem[] {
 function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
   const items: GoalItem[] = [];
   const goalSection = sectionTest(ctx);
-  const goalColumns = new Map<readonly string[], number[]>();
   let listStart = -1;
   let listIsGoals = false;
+  // The table being read: its header, first row and goal columns.
+  let table: { header: readonly string[]; start: number; columns: number[] } | undefined;
   for (const block of plan.blocks) {
     if (block.kind !== 'list-item') listStart = -1;
     if (block.kind === 'heading' || block.inQuote) continue;
@@ -73,10 +74,9 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       push(items, block, 0, block.text.length, listStart, labelled);
     } else if (block.kind === 'table-row') {
       if (!block.header || !block.cells) continue;
-      let columns = goalColumns.get(block.header);
-      if (!columns) goalColumns.set(block.header, (columns = goalColumnsOf(block.header, ctx)));
+      if (table?.header !== block.header) table = { header: block.header, start: block.index, columns: goalColumnsOf(block.header, ctx) };
+      const { columns, start: first } = table;
       if (columns.length === 0) continue;
-      const first = firstRow(plan, block);
       let from = 0;
       block.cells.forEach((cell, i) => {
         const at = block.text.indexOf(cell, from);
@@ -222,9 +222,3 @@ function cellItems(cell: string): [number, number][] {
   }
 }
 
-/** The first row of the table the row belongs to. */
-function firstRow(plan: Plan, row: Block): number {
-  let i = row.index;
-  while (i > 0 && plan.blocks[i - 1].kind === 'table-row' && plan.blocks[i - 1].header === row.header) i--;
-  return i;
-}

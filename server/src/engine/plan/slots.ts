@@ -19,8 +19,13 @@ export function emphasisOnly(plan: Plan, block: Block, start = 0, end = block.te
   return !'*_'.includes(plan.text[from - 2] ?? '') && !'*_'.includes(plan.text[to + 1] ?? '') && !plan.text.slice(from, to).includes(mark);
 }
 
-/** `<who they are>`, `<<PROJECT NAME>>`, `[TBD]`, "TODO": a slot left open. */
-export const PLACEHOLDER = /<<?[a-z][^<>\n]{0,80}>>?|\bT(?:BD|BC|ODO)\b|\bto be (?:defined|determined|decided|confirmed|written)\b/i;
+/** A slot's marker: `<who they are>`, `<<PROJECT NAME>>`. */
+export const SLOT = /<<?[a-z][^<>\n]{0,80}>>?/i;
+
+/** A slot left open: a marker, "TBD", "TODO", "to be defined". */
+export const PLACEHOLDER = new RegExp(`${SLOT.source}|\\bT(?:BD|BC|ODO)\\b|\\bto be (?:defined|determined|decided|confirmed|written)\\b`, 'i');
+/** Every placeholder of a text, for taking them out. */
+export const PLACEHOLDERS = new RegExp(PLACEHOLDER.source, 'gi');
 
 /** Words a template says to its writer: "Describe …", "List the challenges …", "You can use this section to …". */
 const INSTRUCTION =
@@ -42,8 +47,6 @@ export function isTemplateText(plan: Plan, block: Block): boolean {
 
 const templateAnswers = new WeakMap<Block, boolean>();
 
-/** A slot's marker anywhere in a block: `<who they are>`, `<<PROJECT NAME>>`. */
-const SLOT = /<<?[a-z][^<>\n]{0,80}>>?/i;
 /** A block that opens by saying it is not written yet. */
 const NOT_YET = /^\W*(?:tbd|tbc|todo|to\s+do|to\s+be\s+(?:defined|determined|decided|confirmed|written|added|\w+ed\s+and\s+\w+ed)|n\/a|coming\s+soon|\.\.\.|…)\b/i;
 
@@ -66,7 +69,7 @@ function templateText(plan: Plan, block: Block): boolean {
   if (block.kind === 'heading') return false;
   if (text === '' || /^[\p{P}\p{S}\s]*$/u.test(text)) return block.kind === 'table-row';
   if (/^[\p{L}\p{N} /&-]{1,30}:$/u.test(text)) return true;
-  const withoutSlots = text.replace(new RegExp(PLACEHOLDER.source, 'gi'), '').replace(/[\p{P}\s]+/gu, ' ').trim();
+  const withoutSlots = text.replace(PLACEHOLDERS, '').replace(/[\p{P}\s]+/gu, ' ').trim();
   if (PLACEHOLDER.test(text) && withoutSlots.split(' ').filter(Boolean).length <= 4) return true;
   if (isPrompt(plan, block, text)) return true;
   return INSTRUCTION.test(text) || DESCRIPTOR.test(text);

@@ -21,7 +21,7 @@ import { memoKey, remember } from '../patterns/memo';
 export interface Vocabulary {
   /** Lower-case group phrases, e.g. "package managers", in the order first found. */
   phrases: readonly string[];
-  /** The phrases as one string: plans with the same groups share compiled patterns. */
+  /** The phrases as one string: remembered rule answers hold for one set of groups (PatternMemo.useContext). */
   key: string;
 }
 

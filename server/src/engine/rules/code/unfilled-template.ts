@@ -1,6 +1,6 @@
 import type { Plan, Section } from '../../plan/model';
 import { blockRange } from '../../plan/scope';
-import { isTemplateText, PLACEHOLDER } from '../../plan/slots';
+import { isTemplateText, PLACEHOLDER, PLACEHOLDERS } from '../../plan/slots';
 import type { Related, Rule, RuleMeta } from '../types';
 
 /**
@@ -35,7 +35,7 @@ export function unfilledTemplate(meta: RuleMeta): Rule {
 function isUnfilled(plan: Plan, section: Section): boolean {
   const heading = section.heading;
   if (!heading) return false;
-  if (PLACEHOLDER.test(heading.text) && heading.text.replace(new RegExp(PLACEHOLDER.source, 'gi'), '').trim() === '') return true;
+  if (PLACEHOLDER.test(heading.text) && heading.text.replace(PLACEHOLDERS, '').trim() === '') return true;
   const ownEnd = section.children[0]?.blockStart ?? section.blockEnd;
   // A table's header row is the template's structure: what the rows under it say decides.
   const own = plan.blocks.slice(heading.index + 1, ownEnd).filter((b) => !(b.kind === 'table-row' && !b.header));

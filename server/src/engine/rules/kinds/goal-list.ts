@@ -2,6 +2,7 @@ import { goalItems, type GoalContext, type GoalItem } from '../../plan/goals';
 import { hasNumber } from '../../plan/measures';
 import type { Plan } from '../../plan/model';
 import { blockRange } from '../../plan/scope';
+import { SLOT } from '../../plan/slots';
 import { memoKey, remember } from '../../patterns/memo';
 import { anyMatch, compileAll, Pattern, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
@@ -23,7 +24,7 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
   const key = memoKey();
   const flagged = (item: GoalItem): boolean =>
     remember(key, item.text, () => {
-      if (/<[a-z][^<>]*>/i.test(item.text) || item.text.trimEnd().endsWith('?') || anyMatch(unless, item.text)) return false;
+      if (SLOT.test(item.text) || item.text.trimEnd().endsWith('?') || anyMatch(unless, item.text)) return false;
       const s = shape(item.text);
       return data.report === 'deliverables' ? s === 'deliverable' : s !== 'deliverable' && !hasNumber(item.text);
     });
@@ -41,11 +42,10 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
         else lists.set(item.list, [item]);
       }
       for (const items of lists.values()) {
-        const first = items[0];
-        const last = items[items.length - 1];
-        const range = items.length === 1 ? itemRange(plan, first) : { start: itemRange(plan, first).start, end: itemRange(plan, last).end };
+        const ranges = items.map((i) => blockRange(plan, i.block, i.start, i.end));
+        const range = { start: ranges[0].start, end: ranges[ranges.length - 1].end };
         const related: Related[] | undefined =
-          items.length === 1 ? undefined : items.map((i) => ({ range: itemRange(plan, i), message: `${itemMessage}: "${excerpt(i.text)}"` }));
+          items.length === 1 ? undefined : items.map((i, n) => ({ range: ranges[n], message: `${itemMessage}: "${excerpt(i.text)}"` }));
         const message = items.length === 1 ? meta.message : listMessage.replace(/\{count\}/g, String(items.length));
         const fix = meta.fix && appendToEach(plan, items, meta.fix.title, meta.fix.template);
         ctx2.report({ range, message, related, fixes: fix ? [fix] : [] });
@@ -95,12 +95,12 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     "^(?:(?:a|an|the|our|new|\\d+)\\s+)?(?:[\\pL\\pN\"“”'’/+.,&-]+\\s+){0,5}?(?:{artifact})(?:\\s*$|\\s*[,(:;–—+&/-]|\\s+(?:for|of|to|that|which|with|in|on|and|tied|across|from|by|at|covering|where|is|are)\\b)",
   );
   const owns = re('^having\\s|\\b(?:has|have)\\s+(?:an?|its|their)\\s+(?:[\\pL-]+\\s+){0,3}(?:{artifact})\\b');
+  const change = re('\\b(?:{change-word})\\b');
   /** A thing to make, named without a change ("Faster onboarding" is a change) or an amount ("Source 30 leads in pipeline" is a target). */
   const named = (text: string): boolean => {
     const m = artifact.matches(text)[0];
     return !!m && !change.test(text.slice(0, m.end)) && !/\d/.test(text);
   };
-  const change = re('\\b(?:{change-word})\\b');
   return (text) => {
     if (result.test(text)) return 'result';
     if (deliverable.test(text) && !aimAsWork.test(text) && !verbAsNoun.test(text)) return 'deliverable';
@@ -108,10 +108,6 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     if (done.test(text) || owns.test(text) || named(text)) return 'deliverable';
     return 'aim';
   };
-}
-
-function itemRange(plan: Plan, item: GoalItem) {
-  return blockRange(plan, item.block, item.start, item.end);
 }
 
 function excerpt(text: string): string {

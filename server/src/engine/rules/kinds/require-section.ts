@@ -71,13 +71,17 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
       return { status: 'n/a', message: 'Not applicable: the plan never mentions the context this principle is about.' };
     }
     const sections = sectionsMatching(plan, data.headings);
-    const section = sections.find((s) => hasRealContent(plan, s)) ?? sections[0];
-    const prose = findReal(plan, evidence);
+    const filledSection = sections.find((s) => hasRealContent(plan, s));
+    const section = filledSection ?? sections[0];
+    // Evidence in prose is looked for only when a section does not settle it: a scan of every block.
+    let found: ReturnType<typeof findReal> | undefined;
+    const prose = () => (found ??= findReal(plan, evidence));
     if (section) {
       const heading = plan.lines.range(section.heading!.start, section.heading!.end);
-      const filled = hasRealContent(plan, section);
+      const filled = !!filledSection;
       if (filled && (wordCount(plan, section) >= data.minWords || section.children.length > 0)) return { status: 'addressed', evidence: heading };
-      if (prose.range) return { status: 'addressed', evidence: prose.range };
+      const at = prose().range;
+      if (at) return { status: 'addressed', evidence: at };
       const title = section.title.trim();
       if (!filled) {
         const empty = blocksOf(plan, section).every((b) => b === section.heading);
@@ -91,19 +95,20 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
       }
       return { status: 'partly', evidence: heading, message: `The "${title}" section is too short to say much. ${goodLooksLike}` };
     }
-    if (prose.range) return { status: 'addressed', evidence: prose.range };
+    const { range, weak } = prose();
+    if (range) return { status: 'addressed', evidence: range };
     if (notApplicableWhen.length > 0) {
       const na = findEvidence(plan, notApplicableWhen);
       if (na) return { status: 'n/a', evidence: na, message: 'Not applicable: the plan says its users cannot turn to another provider.' };
     }
-    if (prose.weak) {
+    if (weak) {
       const why =
-        prose.weak.why === 'unfilled'
+        weak.why === 'unfilled'
           ? 'The only place this plan touches it is template text, not filled in (a placeholder, TBD or prompt).'
-          : prose.weak.why === 'empty'
+          : weak.why === 'empty'
             ? 'The only place this plan touches it is a heading with nothing under it.'
-            : `The only place this plan touches it is a sentence flagged as ${prose.weak.why}, which undermines it.`;
-      return { status: 'partly', evidence: prose.weak.range, message: `${why} ${goodLooksLike}` };
+            : `The only place this plan touches it is a sentence flagged as ${weak.why}, which undermines it.`;
+      return { status: 'partly', evidence: weak.range, message: `${why} ${goodLooksLike}` };
     }
     for (const reading of partlyReadings) {
       const at = findReal(plan, reading.when).range;
