@@ -24,7 +24,7 @@ export function unfilledTemplate(meta: RuleMeta): Rule {
       const related: Related[] = unfilled.map((s) => ({ range: range(s), message: `Not filled in: "${s.title}"` }));
       ctx.report({
         range: range(unfilled[0]),
-        message: `${unfilled.length} sections of this plan are still template text: their prompts, placeholders or "TBD" are not filled in. ${meta.message}`,
+        message: `${unfilled.length} sections of this plan are still template text: their prompts, placeholders or "TBD" are not filled in, so they say nothing about this plan yet. Write the plan's own answer in their place, or remove the sections that do not apply.`,
         related,
       });
     },
