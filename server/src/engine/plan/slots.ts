@@ -78,5 +78,6 @@ function templateText(plan: Plan, block: Block): boolean {
 /** Emphasis and quotes also set notes and slogans apart: they are prompts only when they ask, instruct or hold a slot. */
 function isPrompt(plan: Plan, block: Block, text: string): boolean {
   if (!block.inQuote && !emphasisOnly(plan, block)) return false;
-  return text.endsWith('?') || INSTRUCTION.test(text) || PLACEHOLDER.test(text) || /\byou\s+(?:can|could|should|may|might|will|need|want)\b/i.test(text);
+  // A slot marks a prompt; "TBD: we will soon open a wishlist …" is a note that says what comes next.
+  return text.endsWith('?') || INSTRUCTION.test(text) || SLOT.test(text) || /\byou\s+(?:can|could|should|may|might|will|need|want)\b/i.test(text);
 }
