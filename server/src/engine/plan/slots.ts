@@ -22,8 +22,8 @@ export function emphasisOnly(plan: Plan, block: Block, start = 0, end = block.te
 /** A slot's marker: `<who they are>`, `<<PROJECT NAME>>`. */
 export const SLOT = /<<?[a-z][^<>\n]{0,80}>>?/i;
 
-/** A slot left open: a marker, "TBD", "TODO", "to be defined". */
-export const PLACEHOLDER = new RegExp(`${SLOT.source}|\\bT(?:BD|BC|ODO)\\b|\\bto be (?:defined|determined|decided|confirmed|written)\\b`, 'i');
+/** A slot left open: a marker, "TBD", "TODO" (opening the text, after a label, or alone; "Grow TODO membership" names a group), "to be defined". */
+export const PLACEHOLDER = new RegExp(`${SLOT.source}|\\bT(?:BD|BC)\\b|^\\W*TODO\\b|[:(\\[|–—]\\s*TODO\\b|\\bTODO\\b(?![ \\t]+[A-Za-z])|\\bto be (?:defined|determined|decided|confirmed|written)\\b`, 'i');
 /** Every placeholder of a text, for taking them out. */
 export const PLACEHOLDERS = new RegExp(PLACEHOLDER.source, 'gi');
 
