@@ -97,8 +97,8 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   );
   const owns = re('^having\\s|\\b(?:has|have)\\s+(?:an?|its|their)\\s+(?:[\\pL-]+\\s+){0,3}(?:{artifact})\\b');
   const change = re('\\b(?:{change-word})\\b');
-  // "… so that applicants can share a search": an ability someone gains, there or not.
-  const gainedAbility = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?(?:can|are\\s+able\\s+to|is\\s+able\\s+to)\\s+\\pL');
+  // "… so that users can share a search": an ability the people served gain, there or not ("so that tests can collect data" serves the team).
+  const gainedAbility = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\s+(?:can|are\\s+able\\s+to|is\\s+able\\s+to)\\s+\\pL');
   // "Users can filter results by date": a feature to ship, checked off once built, unless it asks for a change ("can onboard faster").
   const capability = re('^(?:(?:all|every|each|the|our)\\s+)?(?:[\\pL-]+\\s+){1,2}?(?:can|are\\s+able\\s+to|is\\s+able\\s+to)\\s+\\pL');
   /** A thing to make, named without a change ("Faster onboarding" is a change) or an amount ("Source 30 leads in pipeline" is a target). */
@@ -107,7 +107,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     return !!m && !change.test(text.slice(0, m.end)) && !/\d/.test(text);
   };
   return (text) => {
-    if (gainedAbility.test(text) && !/\bso\s+that\s+we\b/i.test(text) && !change.test(text)) return 'checkable';
+    if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
     if (result.test(text)) return 'result';
     if (deliverable.test(text) && !aimAsWork.test(text) && !verbAsNoun.test(text)) return 'deliverable';
     if (aim.test(text) || aimAsWork.test(text)) return 'aim';
