@@ -28,6 +28,18 @@ const content = fc.oneof(
   fc.constantFrom(...PLAN_LINES),
   fc.string({ unit: fc.constantFrom('|', '-', ':', ' ', '\t', '>', 'a', '~', '[', '^', ']', '`', '\\'), maxLength: 10 }),
 );
+/** Words of one paragraph around link labels, open and closed, and the autolinks an open label forbids. */
+const paragraph = fc
+  .array(
+    fc.constantFrom(
+      '[', '![', ']', '[a]', '[a](b)', '![i](x.png)', '[a][b]', '[b]: /u', '[^1]', '](x)', '[[', ']]', '\\[', '`[`',
+      'https://example.com/a?b', 'http://x.io).', 'www.x.org', '(www.y.org)', 'a@b.co', 'mailto:a@b.co', 'a.b@c-d.org.',
+      'We', 'serve', 'clinics.', '*x*', '_', 'H', 'w', '\n',
+    ),
+    { maxLength: 30 },
+  )
+  .map((words) => words.join(' '));
+
 const prefix = fc.array(fc.constantFrom('> ', '>', '- ', '* ', '1. ', '2) ', '  ', '   ', '    ', '\t', ' > '), { maxLength: 3 }).map((p) => p.join(''));
 const line = fc.tuple(prefix, content).map(([p, c]) => p + c);
 const document = fc.tuple(fc.array(line, { maxLength: 12 }), fc.constantFrom('\n', '\r\n', '\r', '\n\n')).map(([lines, eol]) => lines.join(eol));
@@ -43,6 +55,10 @@ function packageDir(name: string, from: string): string {
 describe('parseMarkdown gives the tree of remark-parse + remark-gfm + remark-frontmatter', () => {
   it('on random lines of tables, footnotes, strikethrough and task items in quotes and lists', () => {
     fuzz(fc.property(document, (text) => void sameTree(text)), 1500);
+  });
+
+  it('on paragraphs of link labels and autolink literals (the linear autolink check)', () => {
+    fuzz(fc.property(paragraph, (text) => void sameTree(text)), 1500);
   });
 
   it('on random Markdown from the fuzz tests', () => {

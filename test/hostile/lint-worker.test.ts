@@ -96,6 +96,32 @@ describe('the language server while it lints a huge document', () => {
     assert.equal(o.killed, undefined, describeOutcome(o));
   });
 
+  it('with a broken config too: still lints it on the worker (built-in rules), answers within 1 s, shows the config problem', async () => {
+    const small = example('weak-feature-race-plan.md');
+    // Large enough for the worker and to be still linting when the request comes, small enough to be published within the wait.
+    const huge = hugePlan(1_500_000);
+    const s = await Session.start({ files: { '.stratlint.yaml': 'rules:\n  buzzword-fluff: eror\n', 'small-plan.md': small, 'huge-plan.md': huge } });
+    const exited = watch(s.server!, limits);
+    try {
+      const smallUri = s.open('small-plan.md');
+      await s.diagnostics(smallUri);
+      const hugeUri = s.open('huge-plan.md');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const symbols = await timed(s.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: smallUri } }));
+      assert.ok(symbols.ms < 1000, `documentSymbol ${symbols.ms} ms`);
+      assert.equal(s.publications(hugeUri).length, 0, 'the huge document was linted before the request: it proved nothing');
+      const diagnostics = await s.diagnostics(hugeUri, 90_000);
+      const builtIn = lintDocument(huge, { filePath: join(s.dir, 'huge-plan.md'), noConfig: true }).findings;
+      assert.deepStrictEqual(diagnostics.map((d) => d.code), builtIn.map((f) => f.ruleId));
+      const [problem] = await s.until('the config diagnostic', () => s.publications(s.uri('.stratlint.yaml')).at(-1)?.diagnostics, 90_000);
+      assert.match(problem.message, /buzzword-fluff/);
+    } finally {
+      await s.stop();
+    }
+    const o = await exited;
+    assert.equal(o.killed, undefined, describeOutcome(o));
+  });
+
   it('stops a lint a newer version made stale: only the newer version is published', async () => {
     const s = await Session.start({ files: { 'huge-plan.md': hugePlan(5_500_000) } });
     const exited = watch(s.server!, limits);
@@ -107,7 +133,8 @@ describe('the language server while it lints a huge document', () => {
       s.write('huge-plan.md', newer);
       s.change(uri, newer);
       s.save(uri);
-      const diagnostics = await s.diagnostics(uri);
+      // Lints of megabytes on a machine loaded by the whole suite: the wait, not the server, sets this limit (the process limits stay).
+      const diagnostics = await s.diagnostics(uri, 90_000);
       assert.deepStrictEqual(diagnostics, engineDiagnostics(s.dir, 'huge-plan.md', newer));
       assert.deepStrictEqual(
         s.publications(uri).map((p) => p.version),

@@ -171,12 +171,16 @@ export class Session {
     }
   }
 
-  /** The diagnostics the server published for the document's current version. */
-  diagnostics(uri: string): Promise<Diagnostic[]> {
-    return this.until(`diagnostics of ${uri} v${this.version(uri)}`, () => {
-      const last = this.publications(uri).at(-1);
-      return last && last.version === this.version(uri) ? last.diagnostics : undefined;
-    });
+  /** The diagnostics the server published for the document's current version (a huge document's may take longer than the default wait). */
+  diagnostics(uri: string, timeoutMs?: number): Promise<Diagnostic[]> {
+    return this.until(
+      `diagnostics of ${uri} v${this.version(uri)}`,
+      () => {
+        const last = this.publications(uri).at(-1);
+        return last && last.version === this.version(uri) ? last.diagnostics : undefined;
+      },
+      timeoutMs,
+    );
   }
 
   /** The first diagnostics published after `count` publications: for an open document, for its current version. */

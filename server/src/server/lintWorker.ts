@@ -4,11 +4,16 @@
  * thread (`lintParsed`) and sends back the findings, the assessments and the parsed plan; the
  * main thread resolves the config again (cheap, and its rules cannot be sent between threads).
  * One worker per lint: a lint made stale by a newer version is stopped by ending its worker.
+ *
+ * A broken config does not bring the lint back to the main thread (that blocked the server for
+ * seconds per MB): the worker lints with the built-in rules, as the main thread does for a
+ * document that never had a valid config, and the config problem is reported as usual. (A small
+ * document keeps its last valid config instead: that config's rules live on the main thread only.)
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { documentConfig, type Assessment, type DocumentLint, type Finding, type Plan } from '../engine/index';
+import { ConfigError, documentConfig, resolveConfig, type Assessment, type DocumentLint, type Finding, type Plan, type ResolvedConfig } from '../engine/index';
 import { LineIndex } from '../engine/plan/positions';
 import type { LintTarget } from './linting';
 
@@ -29,13 +34,13 @@ export type WorkerReply =
       assessments: [string, Assessment][];
       plan: SentPlan;
     }
-  /** The config is broken: the main thread lints with the document's last valid config, which only it has. */
-  | { configError: true }
   | { error: string };
 
 export interface OffThreadLint {
   result: DocumentLint;
   assessments: Map<string, Assessment>;
+  /** The config problem the lint met (it then used the built-in rules). */
+  configError?: ConfigError;
 }
 
 /** A worker that failed: `outOfMemory` when the document was too much for its heap (the main thread's would fare no better). */
@@ -61,8 +66,8 @@ export class LintWorkers {
   }
 
   /**
-   * Lints `text` on a new worker. Resolves undefined when `signal` aborts (the worker is ended) or
-   * the config is broken; rejects with a LintWorkerError when the worker fails.
+   * Lints `text` on a new worker. Resolves undefined when `signal` aborts (the worker is ended);
+   * rejects with a LintWorkerError when the worker fails.
    */
   lint(text: string, target: LintTarget, signal: AbortSignal): Promise<OffThreadLint | undefined> {
     if (signal.aborted) return Promise.resolve(undefined);
@@ -81,12 +86,11 @@ export class LintWorkers {
       worker.on('message', (reply: WorkerReply) =>
         settle(() => {
           if ('error' in reply) reject(new LintWorkerError(reply.error));
-          else if ('configError' in reply) resolve(undefined);
           else {
             try {
               resolve(assemble(text, target, reply));
             } catch (e) {
-              reject(e); // the config changed meanwhile and is broken: the caller lints here
+              reject(e);
             }
           }
         }),
@@ -103,6 +107,15 @@ export class LintWorkers {
 function assemble(text: string, target: LintTarget, reply: Extract<WorkerReply, { isPlan: boolean }>): OffThreadLint {
   const plan: Plan = { ...reply.plan, text, lines: new LineIndex(text) };
   const ruleErrors = reply.ruleErrors.map(({ ruleId, message, stack }) => ({ ruleId, error: Object.assign(new Error(message), { stack }) }));
-  const result: DocumentLint = { plan, findings: reply.findings, ruleErrors, isPlan: reply.isPlan, config: documentConfig(plan, target) };
-  return { result, assessments: new Map(reply.assessments) };
+  let config: ResolvedConfig;
+  let configError: ConfigError | undefined;
+  try {
+    config = documentConfig(plan, target);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    configError = e;
+    config = resolveConfig({ noConfig: true, filePath: target.filePath });
+  }
+  const result: DocumentLint = { plan, findings: reply.findings, ruleErrors, isPlan: reply.isPlan, config };
+  return { result, assessments: new Map(reply.assessments), configError };
 }

@@ -244,7 +244,7 @@ export class Linter {
           if (elsewhere) {
             Object.assign(outcome, elsewhere);
             lintedOffThread = true;
-            this.lastValidConfig.set(uri, elsewhere.result.config);
+            if (!elsewhere.configError) this.lastValidConfig.set(uri, elsewhere.result.config);
           } else {
             const cache = this.caches.has(uri) ? this.cacheFor(uri, text.length) : undefined;
             const plan = parsePlan(text, cache?.chunks);

@@ -87,19 +87,26 @@ export class Pattern {
 
   /** Every match, left to right (an array: rules ask this of every block, and most get none). */
   matches(input: string): readonly Match[] {
+    const found = [...this.eachMatch(input)];
+    return found.length > 0 ? found : NONE;
+  }
+
+  /**
+   * The matches one at a time, left to right: a rule that stops at the first one that counts
+   * locates no more (locating is the slow engine; in a long paragraph each match found costs).
+   */
+  *eachMatch(input: string): Generator<Match> {
     const text = this.read(input);
     // Most texts hold no match: ask the DFA first, locate matches (a slower engine) only when there are some.
-    if (!this.test(text)) return NONE;
-    const out: Match[] = [];
+    if (!this.test(text)) return;
     const m = this.re.matcher(text);
     let from = 0;
     while (from <= text.length && m.find(from)) {
       const start = m.start();
       const end = m.end();
-      out.push({ start, end });
+      yield { start, end };
       from = end > start ? end : end + 1;
     }
-    return out;
   }
 
   /** The leftmost match, if any: locating every match of a long text costs far more. */

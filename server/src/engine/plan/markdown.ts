@@ -3,11 +3,11 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { linearAutolinkLiteral } from './autolink';
 
 /**
  * Parses Markdown to the same mdast as unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']),
@@ -19,7 +19,8 @@ import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
  * Leaving a construct out changes nothing when it could not have matched: micromark undoes a failed attempt,
  * and the mdast handlers only see tokens of constructs that matched (the table's codeText handler differs from
  * the default one only inside a table). Task list items and front matter are tried rarely and stay on.
- * Autolink literals match wherever a text has a URL or an `@`, which is nearly every chunk of a plan: always on.
+ * Autolink literals match wherever a text has a URL or an `@`, which is nearly every chunk of a plan: always on
+ * (in the linear form of ./autolink.ts).
  */
 
 type Syntax = ReturnType<typeof gfmTable>;
@@ -45,7 +46,7 @@ const GATED_BEFORE: readonly Gated[] = [
   { syntax: gfmStrikethrough(), mayContain: (text) => text.includes('~') },
   { syntax: gfmTable(), mayContain: (text) => DELIMITER_ROW.test(text) },
 ];
-const AUTOLINK = gfmAutolinkLiteral();
+const AUTOLINK = linearAutolinkLiteral();
 const AFTER = [gfmTaskListItem(), frontmatter(['yaml'])];
 const MDAST = [...gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])];
 

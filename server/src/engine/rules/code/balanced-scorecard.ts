@@ -61,16 +61,42 @@ function hasTarget(text: string): boolean {
   });
 }
 
+/**
+ * The block each list item's run of list items follows, per plan: the items of one list share it, so a list of
+ * n items is walked once, not n times (a 140,000-item list took minutes).
+ */
+const leadIns = new WeakMap<Plan, Map<number, Block | undefined>>();
+
+/** The block just before the run of list items that `block` ends, within its section, if any. */
+function leadIn(plan: Plan, block: Block): Block | undefined {
+  let known = leadIns.get(plan);
+  if (!known) leadIns.set(plan, (known = new Map()));
+  const walked: number[] = [];
+  let found: Block | undefined;
+  for (let i = block.index - 1; i >= 0; i--) {
+    const before = plan.blocks[i];
+    if (before.section !== block.section) break;
+    if (before.kind !== 'list-item') {
+      found = before;
+      break;
+    }
+    // An earlier item of the same section already knows what its run follows: so does this one.
+    if (known.has(i)) {
+      found = known.get(i);
+      break;
+    }
+    walked.push(i);
+  }
+  for (const i of walked) known.set(i, found);
+  known.set(block.index, found);
+  return found;
+}
+
 /** Whether the list item follows a paragraph that announces metrics ("… by tracking:"). */
 function announcedAsMetric(plan: Plan, block: Block): boolean {
   if (block.kind !== 'list-item') return false;
-  for (let i = block.index - 1; i >= 0; i--) {
-    const before = plan.blocks[i];
-    if (before.section !== block.section) return false;
-    if (before.kind === 'list-item') continue;
-    return before.kind === 'paragraph' && remember(INTRO_KEY, before.text, () => METRIC_INTRO.test(before.text));
-  }
-  return false;
+  const before = leadIn(plan, block);
+  return before?.kind === 'paragraph' && remember(INTRO_KEY, before.text, () => METRIC_INTRO.test(before.text));
 }
 
 /** Lines there are what the plan will not do, not what it measures. */

@@ -3,7 +3,7 @@ import type { Block, Plan, Section } from '../../plan/model';
 import type { Range } from '../../plan/positions';
 import { blockRange, blocksOf, sectionsMatching, sentenceAt, wordCount } from '../../plan/scope';
 import { isUnfilled } from '../../plan/slots';
-import { compileAll, type Pattern, type Terms } from '../../patterns/pattern';
+import { anyMatch, compileAll, type Pattern, type Terms } from '../../patterns/pattern';
 import type { RulePeers } from '../compile';
 import type { RuleDataOf } from '../schema';
 import type { Assessment, Fix, Rule, RuleMeta } from '../types';
@@ -45,18 +45,23 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
   const findReal = (plan: Plan, patterns: readonly Pattern[], blocks: readonly Block[] = plan.blocks) => {
     let weak: { range: Range; why: string } | undefined;
     for (const block of blocks) {
+      if (!anyMatch(patterns, block.text)) continue;
+      // A heading says what a section is about; it is evidence only with content under it.
+      const blockWhy = isUnfilled(plan, block) ? 'unfilled' : block.kind === 'heading' && block.section.heading === block && !hasRealContent(plan, block.section) ? 'empty' : undefined;
+      if (blockWhy) {
+        // No match in this block counts: only the first (in pattern order) can be the weak one.
+        for (const p of weak ? [] : patterns) {
+          const m = p.firstMatch(block.text);
+          if (m) {
+            weak = { range: blockRange(plan, block, m.start, m.end), why: blockWhy };
+            break;
+          }
+        }
+        continue;
+      }
       for (const p of patterns) {
-        for (const m of p.matches(block.text)) {
+        for (const m of p.eachMatch(block.text)) {
           const range = blockRange(plan, block, m.start, m.end);
-          if (isUnfilled(plan, block)) {
-            weak ??= { range, why: 'unfilled' };
-            continue;
-          }
-          // A heading says what a section is about; it is evidence only with content under it.
-          if (block.kind === 'heading' && block.section.heading === block && !hasRealContent(plan, block.section)) {
-            weak ??= { range, why: 'empty' };
-            continue;
-          }
           const by = underminedAt(plan, block, m.start);
           if (by) {
             weak ??= { range, why: by };
