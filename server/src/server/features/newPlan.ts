@@ -7,7 +7,7 @@
 import { applyEdits, lintDocument, type ResolveOptions, type Rule } from '../../engine/index';
 import { headingMatches, normalizeHeading } from '../../engine/plan/headings';
 
-const SKELETON = ['---', 'stratlint: true', '---', '', '# <Plan title>', '', '## Summary', '', '<What this plan is for, for whom, and over which years.>', ''].join('\n');
+const SKELETON = ['---', 'stratlint: true', '---', '', '# [[Plan title]]', '', '## Summary', '', '[[What this plan is for, for whom, and over which years.]]', ''].join('\n');
 const RANK = { error: 0, warning: 1, info: 2 };
 
 function sectionHeading(rule: Rule): string | undefined {
