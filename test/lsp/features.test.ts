@@ -76,7 +76,7 @@ describe('language features', () => {
     assert.equal(outcomes.insertTextFormat, 2);
     assert.deepEqual(outcomes.textEdit, {
       range: { start: { line, character: 0 }, end: { line, character: 4 } },
-      newText: '### Customer outcomes\n\n- **Outcome:** ${1:<who>} ${2:<achieves what result>} — measured by ${3:<metric>}, from ${4:<baseline>} to ${5:<target>} by ${6:<date>}.',
+      newText: '### Customer outcomes\n\n- **Outcome:** ${1:[[who]]} ${2:[[achieves what result]]} — measured by ${3:[[metric]]}, from ${4:[[baseline]]} to ${5:[[target]]} by ${6:[[date]]}.',
     });
     assert.deepEqual(await s.request('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 3 } }), []);
     s.change(uri, PLAN);
