@@ -57,6 +57,8 @@ test('the VSIX installs in VS Code and its quick fix works through the UI', { ti
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'window.commandCenter': false,
       'editor.minimap.enabled': false,
+      // the heading pinned over a scrolled editor would take the clicks meant for its first line
+      'editor.stickyScroll.enabled': false,
     });
     server.installVsix({ base, vsix, extensionsDir, userDataDir });
     const vscode = await server.startServer({ base, userDataDir, extensionsDir });
