@@ -14,6 +14,7 @@ import { unified } from 'unified';
 import { splitChunks } from '../server/src/engine/plan/chunks';
 import { writeCorpus } from './corpus';
 import { editLatency, memoryWithOpen, percentile } from './lsp';
+import { relintMs } from './relint';
 
 const ROOT = join(__dirname, '..');
 const DOCS = join(ROOT, '../shared/corpus/docs');
@@ -113,10 +114,12 @@ async function main(): Promise<void> {
       [2_000, 20],
       [20_000, 150],
     ] as const) {
+      const relint = relintMs(readFileSync(planLines(lines), 'utf8').split('\n'));
+      row({ what: `Relint after one edit, ${lines.toLocaleString('en')} lines (p50)`, value: `${relint.toFixed(1)} ms`, anchor: 'in process, caches warm' });
       const ms = await editLatency(dir, planLines(lines));
       const p95 = percentile(ms, 95);
-      row({ what: `LSP edit→diagnostics, ${lines.toLocaleString('en')} lines (p50)`, value: `${percentile(ms, 50).toFixed(0)} ms`, anchor: 'after the 250 ms typing pause' });
-      row({ what: `LSP edit→diagnostics, ${lines.toLocaleString('en')} lines (p95)`, value: `${p95.toFixed(0)} ms`, anchor: 'after the 250 ms typing pause', target: `≤ ${limit} ms`, pass: p95 <= limit });
+      row({ what: `LSP edit→diagnostics, ${lines.toLocaleString('en')} lines (p50)`, value: `${percentile(ms, 50).toFixed(0)} ms`, anchor: 'after the 250 ms typing pause (linted ahead of its end)' });
+      row({ what: `LSP edit→diagnostics, ${lines.toLocaleString('en')} lines (p95)`, value: `${p95.toFixed(0)} ms`, anchor: 'after the 250 ms typing pause (linted ahead of its end)', target: `≤ ${limit} ms`, pass: p95 <= limit });
     }
 
     const hundred = readdirSync(corpus.many).slice(0, 100).map((f) => join(corpus.many, f));

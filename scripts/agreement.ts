@@ -2,7 +2,7 @@
 // on the project's own labelled plans (corpus/) and, where it is checked out, ../shared/corpus.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { agreement, scores, type Tally } from '../test/support/agreement';
+import { agreement, readParts, scores, type Tally } from '../test/support/agreement';
 
 const root = join(__dirname, '..');
 const sets: [string, string][] = [
@@ -21,4 +21,9 @@ for (const [name, dir] of sets) {
   }
   const a = agreement(join(dir, 'docs'), join(dir, 'labels'));
   console.log(`${name}, ${a.documents} documents\n  plan level: ${show(a.plan)}\n  spans:      ${show(a.span)}`);
+  const parts = readParts(dir);
+  for (const [part, only] of parts ? ([['development', parts.development], ['held out', parts.heldOut]] as const) : []) {
+    const p = agreement(join(dir, 'docs'), join(dir, 'labels'), only);
+    console.log(`  ${part} (${only.join(', ')})\n    plan level: ${show(p.plan)}\n    spans:      ${show(p.span)}`);
+  }
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { lintDocument } from '../../server/src/engine/index';
+import { DEBOUNCE_MS } from '../../server/src/server/server';
 import { engineDiagnostics, PUSH_CLIENT, Session } from './session';
 
 const PLAN = readFileSync(join(__dirname, 'fixtures', 'growth-strategy.md'), 'utf8');
@@ -70,6 +71,18 @@ describe('push diagnostics', () => {
     const published = s.publications(uri).slice(before);
     assert.deepEqual(published.map((p) => p.version), [last], 'the versions typed within the pause were never published');
     assert.ok(!diagnostics.some((d) => d.code === 'customer-outcomes'), 'the newest text has customer outcomes');
+  });
+
+  it('shows the findings of an edit when the typing pause ends, never earlier, even when linted ahead of it', async () => {
+    const uri = s.open('plans/growth-strategy.md');
+    await s.diagnostics(uri);
+    for (const text of [PLAN + OUTCOMES, PLAN]) {
+      const typed = performance.now();
+      const version = s.change(uri, text);
+      await s.until(`version ${version} published`, () => (s.publications(uri).at(-1)?.version === version ? true : undefined));
+      const shownAfter = performance.now() - typed;
+      assert.ok(shownAfter >= DEBOUNCE_MS, `published ${shownAfter.toFixed(0)} ms after the edit, within the ${DEBOUNCE_MS} ms pause`);
+    }
   });
 
   it('clears the diagnostics of a closed document', async () => {

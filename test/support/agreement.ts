@@ -27,10 +27,13 @@ export interface Agreement {
 }
 
 /** Scores every document of `docsDir` that has a label file in `labelsDir`. */
-export function agreement(docsDir: string, labelsDir: string): Agreement {
+/** `only`: the documents to score, by number ("63" for 63-name.md); all labelled ones when absent. */
+export function agreement(docsDir: string, labelsDir: string, only?: readonly string[]): Agreement {
   const plan: Tally = { tp: 0, fp: 0, fn: 0 };
   const span: Tally = { tp: 0, fp: 0, fn: 0 };
-  const docs = readdirSync(docsDir).filter((f) => f.endsWith('.md') && existsSync(join(labelsDir, `${basename(f, '.md')}.json`)));
+  const docs = readdirSync(docsDir).filter(
+    (f) => f.endsWith('.md') && existsSync(join(labelsDir, `${basename(f, '.md')}.json`)) && (!only || only.includes(f.split('-')[0])),
+  );
   for (const doc of docs) {
     const label = JSON.parse(readFileSync(join(labelsDir, `${basename(doc, '.md')}.json`), 'utf8')) as Label;
     const text = readFileSync(join(docsDir, doc), 'utf8');
@@ -63,4 +66,15 @@ export function scores(t: Tally): { p: number; r: number; f1: number } {
   const p = t.tp / (t.tp + t.fp);
   const r = t.tp / (t.tp + t.fn);
   return { p, r, f1: (2 * p * r) / (p + r) };
+}
+
+/** The parts of a labelled set (corpus/parts.json): documents read while improving the reading, and documents held out. */
+export interface Parts {
+  development: string[];
+  heldOut: string[];
+}
+
+export function readParts(dir: string): Parts | undefined {
+  const file = join(dir, 'parts.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Parts) : undefined;
 }

@@ -68,6 +68,14 @@ interface Run {
  */
 export const WORKER_MIN_CHARS = 256 * 1024;
 
+/**
+ * A lint after a typing pause starts early by about the time the document's last lint took, so
+ * that its findings are ready when the pause ends (and shown then, not before: typing goes on
+ * undisturbed). It never starts earlier than this share of the pause: a lint that a keystroke
+ * makes stale is work thrown away, and the start of a pause is when typing most often resumes.
+ */
+const EARLIEST_START_SHARE = 0.4;
+
 let outcomes = 0;
 
 /**
@@ -93,6 +101,8 @@ export class Linter {
   private readonly loggedRuleErrors = new Map<string, Set<string>>();
   /** Per document, most recently linted last. */
   private readonly caches = new Map<string, DocumentCache>();
+  /** How long each document's last lint on this thread took, in ms (see EARLIEST_START_SHARE). */
+  private readonly lintMs = new Map<string, number>();
   private generation = 0;
 
   constructor(
@@ -126,6 +136,7 @@ export class Linter {
     this.loggedRuleErrors.delete(uri);
     this.forced.delete(uri);
     this.caches.delete(uri);
+    this.lintMs.delete(uri);
   }
 
   /** The most recent outcome, whatever version it was for. */
@@ -197,15 +208,19 @@ export class Linter {
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
     let wake = () => {};
+    let hurried = false;
+    const pauseEnds = performance.now() + delayMs;
+    const lead = Math.min(delayMs * (1 - EARLIEST_START_SHARE), 1.5 * (this.lintMs.get(uri) ?? 0) + 5);
     const waited = new Promise<void>((resolve) => {
       wake = resolve;
-      timer = setTimeout(resolve, delayMs);
+      timer = setTimeout(resolve, delayMs > 0 ? delayMs - lead : 0);
     });
     const stale = () => cancelled || generation !== this.generation || this.documents.get(uri)?.version !== version;
     const run: Run = {
       version,
       generation,
       hurry: () => {
+        hurried = true;
         clearTimeout(timer);
         wake();
       },
@@ -239,12 +254,21 @@ export class Linter {
               Object.assign(outcome, this.lintParsed(uri, plan, settings));
               if (outcome.result?.isPlan) outcome.assessments = assessPlan(plan, outcome.result.config.settings);
             };
+            const started = performance.now();
             if (cache) {
               withPatternMemo(cache.patterns, lint);
               cache.patterns.sweep();
             } else lint();
+            this.lintMs.set(uri, performance.now() - started);
           }
           this.logRuleErrors(uri, outcome.result);
+        }
+        // Linted ahead of the pause's end: shown when the pause ends, if no keystroke made it stale.
+        if (!hurried && performance.now() < pauseEnds) {
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            timer = setTimeout(resolve, pauseEnds - performance.now());
+          });
         }
         if (stale()) return undefined;
         this.results.set(uri, outcome);

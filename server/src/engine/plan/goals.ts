@@ -52,7 +52,7 @@ export function goalItems(plan: Plan, ctx: GoalContext): GoalItem[] {
 
 function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
   const items: GoalItem[] = [];
-  const goalSection = sectionTest(ctx);
+  const goalSection = sectionTest(ctx, isGoalsDocument(plan, ctx));
   let listStart = -1;
   let listIsGoals = false;
   // The table being read: its header, first row and goal columns.
@@ -106,6 +106,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
  * (its owner, its approach), unless that goal opens a list of its own ("Improve governance:").
  */
 function isGoalItem(plan: Plan, block: Block): boolean {
+  if (LINK_ONLY.test(plan.text.slice(block.start, block.end))) return false;
   const next = plan.blocks[block.index + 1];
   const hasChildren = next?.kind === 'list-item' && listIndent(plan, next) > listIndent(plan, block);
   const opensList = block.text.trimEnd().endsWith(':');
@@ -113,6 +114,9 @@ function isGoalItem(plan: Plan, block: Block): boolean {
   const parent = parentItem(plan, block);
   return !parent || parent.text.trimEnd().endsWith(':') || isGroupTitle(parent.text);
 }
+
+/** An item that is only a link ("[Strategic Goals 2022](#proposed-2022)"): a table of contents, not a goal. */
+const LINK_ONLY = /^\s*\[[^\]\n]*\]\([^)\n]*\)\s*$/;
 
 /** A few words naming a group rather than stating a goal: "Front desk", "Basic requirements:". */
 function isGroupTitle(text: string): boolean {
@@ -165,13 +169,23 @@ function isGoalLabel(block: Block, ctx: GoalContext): boolean {
 
 const NUMBERED_LABEL = /^\s*([A-Za-z][A-Za-z /&-]{0,30}?\s*\d+(?:\.\d+)*)\s*:\s/;
 
+/**
+ * A document whose title names goals ("TODO Strategic Goals", "FY27 Q1 OKRs") is a list of goals
+ * throughout: its other top-level sections ("2022", "2021") hold goals too, unless their headings
+ * say otherwise.
+ */
+function isGoalsDocument(plan: Plan, ctx: GoalContext): boolean {
+  const title = plan.sections[1];
+  return !!title && title.level === 1 && title.heading?.index === 0 && headingMatchesAny(title.normalized, ctx.headings);
+}
+
 /** Whether the section (or one it lies in) is about goals, and no nearer one is about what is not a goal. */
-function sectionTest(ctx: GoalContext): (section: Section) => boolean {
+function sectionTest(ctx: GoalContext, goalsDocument: boolean): (section: Section) => boolean {
   const answers = new Map<Section, boolean>();
   const test = (section: Section): boolean => {
     let answer = answers.get(section);
     if (answer === undefined) {
-      if (section.level === 0) answer = false;
+      if (section.level === 0) answer = goalsDocument;
       else if (headingMatchesAny(section.normalized, ctx.exceptHeadings)) answer = false;
       else answer = headingMatchesAny(section.normalized, ctx.headings) || (!!section.parent && test(section.parent));
       answers.set(section, answer);

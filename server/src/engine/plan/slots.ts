@@ -26,8 +26,8 @@ export function emphasisOnly(plan: Plan, block: Block, start = 0, end = block.te
  */
 export const SLOT = /\[\[[a-z][^[\]\n]{0,80}\]\]|<<?[a-z][^<>\n]{0,80}>>?/i;
 
-/** A slot left open: a marker, "TBD", "TODO", "to be defined". */
-export const PLACEHOLDER = new RegExp(`${SLOT.source}|\\bT(?:BD|BC|ODO)\\b|\\bto be (?:defined|determined|decided|confirmed|written)\\b`, 'i');
+/** A slot left open: a marker, "TBD", "TODO" (opening the text, after a label, or alone; "Grow TODO membership" names a group), "to be defined". */
+export const PLACEHOLDER = new RegExp(`${SLOT.source}|\\bT(?:BD|BC)\\b|^\\W*TODO\\b|[:(\\[|–—]\\s*TODO\\b|\\bTODO\\b(?![ \\t]+[A-Za-z])|\\bto be (?:defined|determined|decided|confirmed|written)\\b`, 'i');
 /** Every placeholder of a text, for taking them out. */
 export const PLACEHOLDERS = new RegExp(PLACEHOLDER.source, 'gi');
 
@@ -82,5 +82,6 @@ function templateText(plan: Plan, block: Block): boolean {
 /** Emphasis and quotes also set notes and slogans apart: they are prompts only when they ask, instruct or hold a slot. */
 function isPrompt(plan: Plan, block: Block, text: string): boolean {
   if (!block.inQuote && !emphasisOnly(plan, block)) return false;
-  return text.endsWith('?') || INSTRUCTION.test(text) || PLACEHOLDER.test(text) || /\byou\s+(?:can|could|should|may|might|will|need|want)\b/i.test(text);
+  // A slot marks a prompt; "TBD: we will soon open a wishlist …" is a note that says what comes next.
+  return text.endsWith('?') || INSTRUCTION.test(text) || SLOT.test(text) || /\byou\s+(?:can|could|should|may|might|will|need|want)\b/i.test(text);
 }

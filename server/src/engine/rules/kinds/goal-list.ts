@@ -9,7 +9,8 @@ import type { RuleDataOf } from '../schema';
 import type { Fix, Related, Rule, RuleMeta } from '../types';
 
 /** What a goal's words say it is: a change someone should see, a piece of work to finish, or a change with its result stated. */
-export type GoalShape = 'aim' | 'deliverable' | 'result';
+/** `checkable`: a result that is there or not, like a capability its users gain ("so that users can share a search"): nothing to count. */
+export type GoalShape = 'aim' | 'deliverable' | 'result' | 'checkable';
 
 /**
  * Goals read as a reviewer reads them (plan/goals.ts finds them): `report: deliverables` flags
@@ -26,7 +27,7 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
     remember(key, item.text, () => {
       if (SLOT.test(item.text) || item.text.trimEnd().endsWith('?') || anyMatch(unless, item.text)) return false;
       const s = shape(item.text);
-      return data.report === 'deliverables' ? s === 'deliverable' : s !== 'deliverable' && !hasNumber(item.text);
+      return data.report === 'deliverables' ? s === 'deliverable' : (s === 'aim' || s === 'result') && !hasNumber(item.text);
     });
   const listMessage = data.listMessage?.trim() ?? `{count} goals in this list: ${meta.message}`;
   const itemMessage = data.report === 'deliverables' ? 'A deliverable, not a result' : 'Nothing to track: no number, baseline or target';
@@ -96,19 +97,28 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   );
   const owns = re('^having\\s|\\b(?:has|have)\\s+(?:an?|its|their)\\s+(?:[\\pL-]+\\s+){0,3}(?:{artifact})\\b');
   const change = re('\\b(?:{change-word})\\b');
+  // "… so that users can share a search": an ability the people served gain, there or not ("so that tests can collect data" serves the team).
+  const gainedAbility = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\s+(?:can|are\\s+able\\s+to|is\\s+able\\s+to)\\s+\\pL');
+  // "Users can filter results by date": a feature to ship, checked off once built, unless it asks for a change ("can onboard faster").
+  const capability = re('^(?:(?:all|every|each|the|our)\\s+)?(?:[\\pL-]+\\s+){1,2}?(?:can|are\\s+able\\s+to|is\\s+able\\s+to)\\s+\\pL');
   /** A thing to make, named without a change ("Faster onboarding" is a change) or an amount ("Source 30 leads in pipeline" is a target). */
   const named = (text: string): boolean => {
     const m = artifact.matches(text)[0];
     return !!m && !change.test(text.slice(0, m.end)) && !/\d/.test(text);
   };
   return (text) => {
+    if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
     if (result.test(text)) return 'result';
     if (deliverable.test(text) && !aimAsWork.test(text) && !verbAsNoun.test(text)) return 'deliverable';
     if (aim.test(text) || aimAsWork.test(text)) return 'aim';
     if (done.test(text) || owns.test(text) || named(text)) return 'deliverable';
+    if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !/\d/.test(text)) return 'deliverable';
     return 'aim';
   };
 }
+
+/** "We can add value", "they can trust us": a commitment or a hope, not a feature. */
+const PRONOUN_SUBJECT = /^\s*(?:we|they|it|you|i)\b/i;
 
 function excerpt(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ').trim();

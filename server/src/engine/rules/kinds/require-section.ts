@@ -10,6 +10,9 @@ import type { Assessment, Fix, Rule, RuleMeta } from '../types';
 import { findEvidence } from './evidence';
 import { planLevelRule } from '../plan-level';
 
+/** The most words a heading that names a section's topic has ("What we must be great at to win"). */
+const MAX_TOPIC_HEADING_WORDS = 7;
+
 /**
  * A plan must address a principle: a section with one of the headings, or prose anywhere
  * that does the same job. One finding on the title when neither is there; one a level lower
@@ -70,7 +73,7 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
     if (appliesWhen.length > 0 && !findEvidence(plan, appliesWhen)) {
       return { status: 'n/a', message: 'Not applicable: the plan never mentions the context this principle is about.' };
     }
-    const sections = sectionsMatching(plan, data.headings);
+    const sections = topicSections(plan);
     const filledSection = sections.find((s) => hasRealContent(plan, s));
     const section = filledSection ?? sections[0];
     // Evidence in prose is looked for only when a section does not settle it: a scan of every block.
@@ -120,7 +123,7 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
   /** Fills a matching section that has only its heading with the template's body. */
   const fillSection = (plan: Plan): Fix | undefined => {
     if (!meta.fix) return undefined;
-    const section = sectionsMatching(plan, data.headings)[0];
+    const section = topicSections(plan)[0];
     if (!section?.heading || blocksOf(plan, section).some((b) => b !== section.heading)) return undefined;
     const body = meta.fix.template.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').slice(1);
     while (body.length > 0 && body[0].trim() === '') body.shift();
@@ -132,7 +135,16 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
   };
 
   // A section under one of the rule's headings is the place to work: fill it when empty, never add a second one.
-  return planLevelRule(meta, assess, (plan) => (sectionsMatching(plan, data.headings).length > 0 ? fillSection(plan) : meta.fix && insertSectionFix(plan, meta.fix)));
+  return planLevelRule(meta, assess, (plan) => (topicSections(plan).length > 0 ? fillSection(plan) : meta.fix && insertSectionFix(plan, meta.fix)));
+
+  /**
+   * A heading names the section's topic when it is short: a headline sentence that mentions the
+   * topic on the way ("Code Insights layers together the Sourcegraph feature ecosystem") is a claim,
+   * and its section counts only through what it says.
+   */
+  function topicSections(plan: Plan): Section[] {
+    return sectionsMatching(plan, data.headings).filter((s) => s.normalized.split(' ').length <= MAX_TOPIC_HEADING_WORDS);
+  }
 
   function hasRealContent(plan: Plan, section: Section): boolean {
     return blocksOf(plan, section).some((b) => b !== section.heading && b.kind !== 'heading' && !isUnfilled(plan, b));
