@@ -56,7 +56,7 @@ describe('time-horizon', () => {
       const [f] = lintWith(text, 'time-horizon');
       const fixed = applyEdits(text, f.fixes[0].edits);
       assert.equal(fixed.split('\n')[0], '---');
-      assert.match(fixed, /^# Plan\n\nHorizon: <start year>–<end year>\n$/m);
+      assert.match(fixed, /^# Plan\n\nHorizon: \[\[start year\]\]–\[\[end year\]\]\n$/m);
       assert.deepEqual(lintWith(fixed, 'time-horizon'), []);
     }
   });

@@ -4,10 +4,11 @@
  */
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, SHOW_PRINCIPLES_COMMAND, SHOW_SCORECARD_COMMAND, StatusNotification, type PrincipleCoverage, type StatusParams } from '../../server/src/server/protocol';
+import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, SHOW_PRINCIPLES_COMMAND, SHOW_SCORECARD_COMMAND, StatusNotification, type InitializationOptions, type PrincipleCoverage, type StatusParams } from '../../server/src/server/protocol';
 import { toSnippet } from '../../server/src/server/snippets';
 import { ScorecardView } from './scorecardView';
 import { withTabStops } from './snippetFixes';
+import { keepMarkersWhileTyping } from './steadyDiagnostics';
 import { PlanStatusBar } from './statusBar';
 
 /** What activate() returns: lets tests (and other extensions) read the status the bar shows. */
@@ -34,7 +35,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Stratl
       { scheme: 'untitled', language: 'markdown' },
     ],
     diagnosticPullOptions: { onChange: true, onSave: true },
+    // VS Code outlines Markdown itself (outline view, breadcrumbs, Go to Symbol)
+    initializationOptions: { editorOutline: true } satisfies InitializationOptions,
     middleware: {
+      provideDiagnostics: keepMarkersWhileTyping,
       async provideCodeActions(document, range, context, token, next) {
         const actions = await next(document, range, context, token);
         return actions?.map((a) => withTabStops(a, document));

@@ -1,5 +1,5 @@
 /**
- * Rule templates mark what to fill in as `<like this>`. When a quick fix inserts one, the
+ * Rule templates mark what to fill in as `[[like this]]`. When a quick fix inserts one, the
  * extension turns its placeholders into snippet tab stops, so Tab walks from one to the next.
  */
 import * as vscode from 'vscode';

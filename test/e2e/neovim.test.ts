@@ -37,7 +37,10 @@ test('Neovim attaches the server over stdio and gets diagnostics and code action
     );
     const titles = lines.filter((l) => l.kind === 'action').map((l) => l.title);
     assert.ok(titles.includes('Insert a "Customer outcomes" section'), JSON.stringify(titles));
-    assert.ok(titles.includes('Disable customer-outcomes for this line'));
+    // on the title: the plan-level menu (issue 13), nothing per line
+    assert.ok(titles.includes('Insert all missing sections'), JSON.stringify(titles));
+    assert.ok(titles.includes('Disable customer-outcomes for this plan'));
+    assert.ok(!titles.some((t) => / for this line$/.test(String(t))));
     assert.ok(titles.includes('Fix all auto-fixable Stratlint problems'));
     const fixed = lines.find((l) => l.kind === 'fixed');
     assert.ok(fixed, 'the customer-outcomes diagnostic went away after the fix');

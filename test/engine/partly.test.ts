@@ -21,7 +21,7 @@ describe('partly addressed principles', () => {
     assert.match(f.message, /"Right to win" heading with nothing under it/);
     assert.equal(f.fixes[0].title, 'Fill in the "Right to win" section');
     const fixed = applyEdits(text, f.fixes[0].edits);
-    assert.match(fixed, /## Right to win\n\n- \*\*Capability:\*\* <what we do better than anyone>/);
+    assert.match(fixed, /## Right to win\n\n- \*\*Capability:\*\* \[\[what we do better than anyone\]\]\n- \*\*Why rivals can't match it:\*\* /);
     // Still a template: partly, with nothing more to insert (applying fixes again changes nothing).
     const [again] = lintWith(fixed, 'right-to-win');
     assert.match(again.message, /still a template, not filled in/);

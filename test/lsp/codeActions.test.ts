@@ -58,15 +58,18 @@ describe('code actions', () => {
     return diagnostics.filter((d) => d.range.start.line === titleLine).map((d) => String(d.code));
   };
 
-  it('offers the template fix first and preferred, then disable for the line and for the file', async () => {
+  it('on the title: "Insert all missing sections" first, then each template fix (preferred) and "Disable <rule> for this plan"; nothing per line', async () => {
     const codes = await reopen();
     const list = await actions();
-    const forOutcomes = list.filter((a) => a.diagnostics?.[0]?.code === 'customer-outcomes').map((a) => [a.title, a.kind, a.isPreferred ?? false]);
+    assert.equal(list[0].title, 'Insert all missing sections');
+    assert.deepEqual(list[0].diagnostics?.map((d) => d.code), codes);
+    const forOutcomes = list.filter((a) => a.diagnostics?.length === 1 && a.diagnostics[0].code === 'customer-outcomes').map((a) => [a.title, a.kind, a.isPreferred ?? false]);
     assert.deepEqual(forOutcomes, [
       [OUTCOMES_FIX, 'quickfix', true],
-      ['Disable customer-outcomes for this line', 'quickfix', false],
-      ['Disable customer-outcomes for this file', 'quickfix', false],
+      ['Disable customer-outcomes for this plan', 'quickfix', false],
     ]);
+    assert.deepEqual(list.filter((a) => / for this (line|file)$/.test(a.title)), []);
+    assert.equal(list.filter((a) => a.title.startsWith('Disable ')).length, codes.length);
     // one fix-all source action, resolved on demand
     const fixAll = list.filter((a) => a.kind === 'source.fixAll.stratlint');
     assert.equal(fixAll.length, 1);
@@ -74,38 +77,55 @@ describe('code actions', () => {
     assert.ok(codes.length > 1);
   });
 
-  it('the template fix inserts the section once; the error goes, a warning that it is not filled in stays', async () => {
-    const codes = await reopen();
-    const fix = (await actions()).find((a) => a.title === OUTCOMES_FIX)!;
-    const after = await apply(fix);
-    assert.deepEqual(after, codes.filter((c) => after.includes(c)));
-    const left = (await s.diagnostics(uri)).filter((d) => d.code === 'customer-outcomes');
-    assert.equal(left.length, 1);
-    assert.equal(left[0].severity, 2, 'partly: a warning, one level below the error');
-    assert.match(left[0].message, /still a template, not filled in/);
-    assert.equal(text.match(/^## Customer outcomes$/gm)?.length, 1);
-    assert.ok(!(await actions()).some((a) => a.title === OUTCOMES_FIX), 'no second offer once the section is there');
+  it('"Insert all missing sections" inserts every missing section once, in one edit and in reading order; no error stays on the title', async () => {
+    await reopen();
+    const all = (await actions()).find((a) => a.title === 'Insert all missing sections')!;
+    assert.equal((all.edit!.documentChanges![0] as TextDocumentEdit).edits.length, 1);
+    const after = await apply(all);
+    const headings = text.split('\n').filter((l) => l.startsWith('## '));
+    const inserted = headings.filter((h) => !PLAN.split('\n').includes(h));
+    // where customer-outcomes (the first to read) goes on its own, in the new-plan template's order
+    const template = (await s.request<string>('stratlint/newPlanTemplate', undefined)).split('\n');
+    assert.deepEqual(inserted, template.filter((l) => inserted.includes(l)));
+    assert.deepEqual(headings, ['## Summary', ...inserted, '## Target customers', '## Initiatives']);
+    assert.ok(inserted.includes('## Customer outcomes') && inserted.includes('## Right to win'), inserted.join(', '));
+    assert.ok(keepsLinesInOrder(PLAN, text), text);
+    const left = (await s.diagnostics(uri)).filter((d) => d.range.start.line === 0 && d.severity === 1);
+    assert.deepEqual(left, [], 'the missing-section errors go (what stays is that the templates are not filled in)');
+    assert.ok(!(await actions()).some((a) => a.title === 'Insert all missing sections'), `not offered again: ${after}`);
   });
 
-  it('disable for this line adds a directive to the line, and a second rule joins it', async () => {
+  it('"Disable <rule> for this plan" turns the rule off in the front matter, adding to what is there', async () => {
     const codes = await reopen();
-    const after = await apply((await actions()).find((a) => a.title === 'Disable customer-outcomes for this line')!);
+    const after = await apply((await actions()).find((a) => a.title === 'Disable customer-outcomes for this plan')!);
     assert.deepEqual(after, codes.filter((c) => c !== 'customer-outcomes'));
-    assert.equal(text.split('\n')[0], '# Northwind Grocers Growth Strategy 2026–2029 <!-- stratlint-disable-line customer-outcomes -->');
-    const next = after.find((c) => c !== 'customer-outcomes')!;
-    await apply((await actions()).find((a) => a.title === `Disable ${next} for this line`)!);
-    assert.equal(text.split('\n')[0], `# Northwind Grocers Growth Strategy 2026–2029 <!-- stratlint-disable-line customer-outcomes ${next} -->`);
-  });
-
-  it('disable for this file puts one directive at the top', async () => {
-    const codes = await reopen();
-    const after = await apply((await actions()).find((a) => a.title === 'Disable customer-outcomes for this file')!);
-    assert.deepEqual(after, codes.filter((c) => c !== 'customer-outcomes'));
-    assert.equal(text, `<!-- stratlint-disable-file customer-outcomes -->\n\n${PLAN}`);
+    assert.equal(text, `---\nstratlint:\n  rules:\n    customer-outcomes: off\n---\n\n${PLAN}`);
     const next = after[0];
-    const title = { start: { line: 2, character: 10 }, end: { line: 2, character: 10 } };
-    await apply((await actions(title)).find((a) => a.title === `Disable ${next} for this file`)!);
-    assert.equal(text, `<!-- stratlint-disable-file customer-outcomes ${next} -->\n\n${PLAN}`);
+    const title = { start: { line: 6, character: 10 }, end: { line: 6, character: 10 } };
+    await apply((await actions(title)).find((a) => a.title === `Disable ${next} for this plan`)!);
+    assert.equal(text, `---\nstratlint:\n  rules:\n    customer-outcomes: off\n    ${next}: off\n---\n\n${PLAN}`);
+  });
+
+  it('"Disable <rule> for this plan" turns `stratlint: true` into the plan\'s settings', async () => {
+    await reopen();
+    text = `---\nstratlint: true\nowner: Dana\n---\n\n${PLAN}`;
+    s.change(uri, text);
+    await s.diagnostics(uri);
+    const title = { start: { line: 5, character: 10 }, end: { line: 5, character: 10 } };
+    await apply((await actions(title)).find((a) => a.title === 'Disable right-to-win for this plan')!);
+    assert.equal(text, `---\nstratlint:\n  rules:\n    right-to-win: off\nowner: Dana\n---\n\n${PLAN}`);
+  });
+
+  it('a finding on a line offers disable for this line and for this file', async () => {
+    await reopen();
+    text = PLAN.replace('We will grow revenue', "We will match Lumina's feature set by Q3 2026. We will grow revenue");
+    s.change(uri, text);
+    await s.diagnostics(uri);
+    const line = { start: { line: 4, character: 12 }, end: { line: 4, character: 12 } };
+    const titles = (await actions(line, ['quickfix'])).map((a) => a.title);
+    assert.deepEqual(titles.filter((t) => t.startsWith('Disable ')), ['Disable competitor-feature-chasing for this line', 'Disable competitor-feature-chasing for this file']);
+    await apply((await actions(line)).find((a) => a.title === 'Disable competitor-feature-chasing for this line')!);
+    assert.match(text.split('\n')[4], /<!-- stratlint-disable-line competitor-feature-chasing -->$/);
   });
 
   it('fix all applies every preferred fix once; afterwards there is nothing left to fix', async () => {

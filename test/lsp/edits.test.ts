@@ -7,7 +7,8 @@ import { hasPlaceholders, toSnippet } from '../../server/src/server/snippets';
 
 describe('template placeholders as snippet tab stops', () => {
   it('numbers each placeholder, keeps its text as the default, and escapes the rest', () => {
-    assert.equal(toSnippet('- **Outcome:** <who> saves $5 {a} \\ by <date>'), '- **Outcome:** ${1:<who>} saves \\$5 {a\\} \\\\ by ${2:<date>}');
+    // [[who]] as the templates write it, <date> as older packs do
+    assert.equal(toSnippet('- **Outcome:** [[who]] saves $5 {a} \\ by <date>'), '- **Outcome:** ${1:[[who]]} saves \\$5 {a\\} \\\\ by ${2:<date>}');
   });
 
   it('leaves HTML comments and comparison signs alone', () => {

@@ -21,7 +21,8 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { createConnection as createServerConnection } from 'vscode-languageserver/node';
-import { lintDocument } from '../../server/src/engine/index';
+import { assessPlan, lintDocument } from '../../server/src/engine/index';
+import { editorMessage } from '../../server/src/server/features/titleLine';
 import { startServer } from '../../server/src/server/server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -224,16 +225,18 @@ export class Session {
   }
 }
 
-/** The diagnostics the server should publish for a plan: the engine's findings as LSP diagnostics. */
+/** The diagnostics the server should publish for a plan: the engine's findings as LSP diagnostics (title ones as checklist lines). */
 export function engineDiagnostics(dir: string, path: string, text: string): unknown[] {
   const uri = pathToFileURL(join(dir, path)).href;
-  return lintDocument(text, { filePath: join(dir, path), stopDir: dir }).findings.map((f) => ({
+  const result = lintDocument(text, { filePath: join(dir, path), stopDir: dir });
+  const assessments = assessPlan(result.plan, result.config.settings);
+  return result.findings.map((f) => ({
     range: f.range,
     severity: { error: 1, warning: 2, info: 3 }[f.severity],
     source: 'stratlint',
     code: f.ruleId,
     codeDescription: { href: f.docsUrl },
-    message: f.message,
+    message: editorMessage(assessments, result, f),
     ...(f.related && { relatedInformation: f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message })) }),
   }));
 }

@@ -5,6 +5,18 @@
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Scorecard } from '../engine/index';
 
+/** What a client may say when it starts the server (initializationOptions). */
+export interface InitializationOptions {
+  /** The `stratlint.*` settings, for clients that cannot answer workspace/configuration. */
+  settings?: unknown;
+  /**
+   * The editor has its own outline of Markdown headings (VS Code): the server then offers no
+   * document symbols, which would repeat every heading, and says above each section's heading
+   * which principles it addresses instead.
+   */
+  editorOutline?: boolean;
+}
+
 /** Server-side command (workspace/executeCommand): lint the document as a plan. Argument: the document URI. */
 export const LINT_AS_PLAN_COMMAND = 'stratlint.server.lintAsPlan';
 

@@ -23,7 +23,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_NAMES } from '../engine/index';
 import { ConfigProblems } from './configProblems';
 import { codeActions, FIX_ALL_KIND, resolveFixAll } from './features/codeActions';
-import { COMPLETION_TRIGGERS, completions, startsHeading } from './features/completion';
+import { completions, startsHeading } from './features/completion';
 import { codeLenses, statusOf } from './features/coverage';
 import { diagnosticReport, diagnosticsOf } from './features/diagnostics';
 import { hover } from './features/hover';
@@ -32,7 +32,7 @@ import { scorecardOf } from './features/scorecard';
 import { documentSymbols } from './features/symbols';
 import { IdleCompactor } from './idle';
 import { Linter, type LintOutcome } from './linting';
-import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, ScorecardRequest, StatusNotification } from './protocol';
+import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, type InitializationOptions, ScorecardRequest, StatusNotification } from './protocol';
 import { SizedSettings } from './largeDocuments';
 import { SettingsStore } from './settings';
 import { uriToPath, WorkspaceFolders } from './workspace';
@@ -53,6 +53,8 @@ export function startServer(connection: Connection): void {
   const shown = new Map<string, number>();
   let caps: ClientCapabilities = {};
   let pull = false;
+  /** The client outlines Markdown itself: the plan's sections are not listed a second time. */
+  let editorOutline = false;
   let store: SettingsStore;
   /** The settings as they apply to each document's size. */
   let settings: SizedSettings;
@@ -106,7 +108,9 @@ export function startServer(connection: Connection): void {
     caps = params.capabilities;
     pull = !!caps.textDocument?.diagnostic;
     folders.set(params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []));
-    store = new SettingsStore(connection, !!caps.workspace?.configuration, (params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    const options = params.initializationOptions as InitializationOptions | undefined;
+    editorOutline = options?.editorOutline === true;
+    store = new SettingsStore(connection, !!caps.workspace?.configuration, options?.settings);
     // A notification, not window/showMessageRequest: a client without that request must not bring the server down.
     settings = new SizedSettings(documents, store, (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }));
     linter = new Linter(documents, settings, folders, log, linted);
@@ -115,8 +119,8 @@ export function startServer(connection: Connection): void {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
         hoverProvider: true,
-        documentSymbolProvider: { label: 'Stratlint' },
-        completionProvider: { triggerCharacters: COMPLETION_TRIGGERS },
+        documentSymbolProvider: editorOutline ? undefined : { label: 'Stratlint' },
+        completionProvider: {},
         codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [LINT_AS_PLAN_COMMAND] },
         diagnosticProvider: pull ? { identifier: 'stratlint', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
@@ -205,7 +209,8 @@ export function startServer(connection: Connection): void {
       if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
       // onSave: between saves the client keeps what the last saved text produced
       const onSave = (await settings.get(uri)).run === 'onSave' && savedVersion.get(uri) !== doc.version;
-      const outcome = onSave ? linter.latest(uri) : await settled(uri, token);
+      // A lint overtaken by newer typing answers with the last result: markers stay until the next is ready.
+      const outcome = onSave ? linter.latest(uri) : ((await settled(uri, token)) ?? linter.latest(uri));
       return diagnosticReport(outcome, params.previousResultId);
     }),
   );
@@ -227,7 +232,7 @@ export function startServer(connection: Connection): void {
 
   connection.onHover(guard('hover', null, async (params, token) => hover(await settled(params.textDocument.uri, token), params.position)));
   connection.onDocumentSymbol(guard('symbols', [], async (params, token) => documentSymbols(await settled(params.textDocument.uri, token))));
-  connection.onCodeLens(guard('code lens', [], async (params, token) => codeLenses(await settled(params.textDocument.uri, token))));
+  connection.onCodeLens(guard('code lens', [], async (params, token) => codeLenses(await settled(params.textDocument.uri, token), editorOutline)));
   connection.onCompletion(
     guard('completion', [], async (params, token) => {
       const doc = documents.get(params.textDocument.uri);

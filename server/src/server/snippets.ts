@@ -1,13 +1,14 @@
 /**
- * Rule templates mark what the writer must fill in as `<like this>`. Editors that support
- * snippets turn each into a tab stop whose default text is the placeholder itself, so an
- * unfilled one stays visible (and the text equals the plain template).
+ * Rule templates mark what the writer must fill in as `[[like this]]` (packs written earlier may
+ * still say `<like this>`). Editors that support snippets turn each into a tab stop whose
+ * default text is the placeholder itself, so an unfilled one stays visible (and the text equals
+ * the plain template).
  */
-const PLACEHOLDER = /<([A-Za-z][^<>\n]*)>/g;
+const PLACEHOLDER = /\[\[[A-Za-z][^[\]\n]*\]\]|<[A-Za-z][^<>\n]*>/g;
 
 export type TemplatePart = { text: string } | { placeholder: string };
 
-/** The template cut into literal text and placeholders (`<who>` keeps its brackets). */
+/** The template cut into literal text and placeholders (`[[who]]` keeps its brackets). */
 export function templateParts(template: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let last = 0;
@@ -24,7 +25,7 @@ export function hasPlaceholders(text: string): boolean {
   return templateParts(text).some((p) => 'placeholder' in p);
 }
 
-/** LSP/TextMate snippet syntax: `${1:<who>}` per placeholder, `$`, `}` and `\` escaped elsewhere. */
+/** LSP/TextMate snippet syntax: `${1:[[who]]}` per placeholder, `$`, `}` and `\` escaped elsewhere. */
 export function toSnippet(template: string): string {
   let n = 0;
   return templateParts(template)

@@ -52,15 +52,15 @@ describe('Stratlint in VS Code', () => {
     assert.ok(outcomes.range.isEqual(TITLE_RANGE), `range ${JSON.stringify(outcomes.range)}`);
     assert.equal(outcomes.severity, vscode.DiagnosticSeverity.Error);
     assert.match(String((outcomes.code as { target: vscode.Uri }).target), /rules\/customer-outcomes\/README\.md$/);
-    assert.match(outcomes.message, /never says what results its customers need/);
+    // on the title, a plan-level finding is one checklist line; its rule page holds the advice
+    assert.equal(outcomes.message, 'Missing: Customer outcomes');
   });
 
-  it('explains the principle on hover', async () => {
+  it('keeps the title hover short: what to do about its checklist, not every principle in full', async () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', plan.uri, new vscode.Position(0, 10));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    const principle = rule('customer-outcomes').principle.trim().replace(/\s+/g, ' ');
-    assert.ok(text.replace(/\s+/g, ' ').includes(principle), `hover lacks the principle:\n${text}`);
-    assert.match(text, /Narducci/);
+    const onTitle = stratlintDiagnostics(plan.uri).filter((d) => d.range.start.line === 0).length;
+    assert.equal(text, `**${onTitle} principles to address**, one line each; a rule ID opens its page. The quick fix *Insert all missing sections* adds a template for each one missing.`);
   });
 
   it('shows the status bar and the code lens for the plan', async () => {
@@ -71,14 +71,17 @@ describe('Stratlint in VS Code', () => {
     assert.equal(api.statusBarText(), `$(checklist) ${stratlintDiagnostics(plan.uri).length} · ${addressed}/${status.principles.length} principles`);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', plan.uri);
     const titles = lenses.map((l) => l.command?.title);
-    assert.ok(titles.includes(`Addresses ${addressed} of ${status.principles.length} principles`), JSON.stringify(titles));
+    // the one principle left out of the count is said to be (the README and scorecard count every one)
+    assert.ok(titles.includes(`Addresses ${addressed} of ${status.principles.length} principles (1 not applicable to this plan)`), JSON.stringify(titles));
   });
 
   it('outlines the plan by section', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', plan.uri);
-    const names = (list: vscode.DocumentSymbol[]): string[] => list.flatMap((s) => [s.name, ...names(s.children)]);
+    // VS Code's Markdown outline names a symbol as written ("## Summary"): compare the heading's words
+    const names = (list: vscode.DocumentSymbol[]): string[] => list.flatMap((s) => [s.name.replace(/^#+\s*/, ''), ...names(s.children)]);
     const all = names(symbols);
-    for (const name of ['Northwind Grocers Growth Strategy 2026–2029', 'Summary', 'Target customers', 'Initiatives']) assert.ok(all.includes(name), `${name} in ${all}`);
+    // VS Code's own Markdown outline only: Stratlint adds no second copy of each heading
+    for (const name of ['Northwind Grocers Growth Strategy 2026–2029', 'Summary', 'Target customers', 'Initiatives']) assert.equal(all.filter((n) => n === name).length, 1, `${name} in ${all}`);
   });
 
   it('applies the template quick fix with tab stops, and the error goes away', async () => {
@@ -89,19 +92,23 @@ describe('Stratlint in VS Code', () => {
     });
     const fix = actions.find((a) => a.title === rule('customer-outcomes').fix.title)!;
     assert.equal(fix.isPreferred, true);
-    assert.ok(actions.some((a) => a.title === 'Disable customer-outcomes for this line'));
-    assert.ok(actions.some((a) => a.title === 'Disable customer-outcomes for this file'));
+    assert.ok(actions.some((a) => a.title === 'Insert all missing sections'), actions.map((a) => a.title).join(', '));
+    assert.ok(actions.some((a) => a.title === 'Disable customer-outcomes for this plan'));
+    assert.ok(!actions.some((a) => / for this (line|file)$/.test(a.title)), 'a plan-level finding has no line to disable');
     assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the edit applies');
-    assert.match(plan.getText(), /\n## Customer outcomes\n\n- \*\*Outcome:\*\* <who>/);
+    assert.match(plan.getText(), /\n## Customer outcomes\n\n- \*\*Outcome:\*\* \[\[who\]\]/);
     // snippet mode: the first placeholder is selected, ready to be typed over
-    assert.equal(editor.document.getText(editor.selection), '<who>');
+    assert.equal(editor.document.getText(editor.selection), '[[who]]');
+    // the placeholder shows in the Markdown preview (an HTML-like <who> would vanish there)
+    const html = await vscode.commands.executeCommand<string>('markdown.api.render', plan.getText());
+    assert.match(html, /<strong>Outcome:<\/strong> \[\[who\]\] \[\[achieves what result\]\]/);
     // The error goes; what stays is at most a warning that the inserted template is not filled in.
     await waitFor('the customer-outcomes error to go away', () => !stratlintDiagnostics(plan.uri).some((d) => codeOf(d) === 'customer-outcomes' && d.severity === vscode.DiagnosticSeverity.Error) || undefined);
     for (const d of stratlintDiagnostics(plan.uri).filter((x) => codeOf(x) === 'customer-outcomes')) assert.match(d.message, /not filled in/);
     await vscode.commands.executeCommand('leaveSnippet');
   });
 
-  it('completes missing sections after "## "', async () => {
+  it('completes missing sections after "## " when asked (Ctrl+Space)', async () => {
     const editor = await vscode.window.showTextDocument(plan);
     const end = plan.lineAt(plan.lineCount - 1).range.end;
     await editor.edit((e) => e.insert(end, '\n\n## '));
@@ -111,7 +118,7 @@ describe('Stratlint in VS Code', () => {
     assert.ok(labels.includes('Right to win'), `offered: ${labels}`);
     assert.ok(!labels.includes('Customer outcomes') && !labels.includes('Target customers'), `offered sections the plan has: ${labels}`);
     const item = list.items.find((i) => i.label === 'Right to win')!;
-    assert.ok(item.insertText instanceof vscode.SnippetString && /\$\{1:<[^>]+>\}/.test(item.insertText.value), 'placeholders become tab stops');
+    assert.ok(item.insertText instanceof vscode.SnippetString && /\$\{1:\[\[[^\]]+\]\]\}/.test(item.insertText.value), `placeholders become tab stops: ${String((item.insertText as vscode.SnippetString).value)}`);
   });
 
   it('lints a file that is not a plan only when asked', async () => {
@@ -130,7 +137,7 @@ describe('Stratlint in VS Code', () => {
     const text = editor.document.getText();
     assert.match(text, /^---\nstratlint: true\n/);
     assert.match(text, /\n## Customer outcomes\n/);
-    assert.match(editor.document.getText(editor.selection), /^<[^<>]+>$/, 'the first placeholder is selected');
+    assert.match(editor.document.getText(editor.selection), /^\[\[[^[\]]+\]\]$/, 'the first placeholder is selected');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

@@ -1,5 +1,6 @@
 import type { Block, Plan } from '../plan/model';
 import { sentenceAt } from '../plan/scope';
+import { keepFacts } from './keep-facts';
 import type { Match } from '../patterns/pattern';
 import type { Fix, FixTemplate } from '../rules/types';
 
@@ -27,7 +28,7 @@ export function spanFix(plan: Plan, block: Block, match: Match, fix: FixTemplate
       break;
     case 'replace-sentence': {
       const s = sentenceAt(block, match.start);
-      [from, to, newText] = [s.start, s.end, template];
+      [from, to, newText] = [s.start, s.end, keepFacts(template, block.text.slice(s.start, s.end), words)];
       break;
     }
     case 'append-sentence': {

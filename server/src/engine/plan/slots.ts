@@ -19,8 +19,12 @@ export function emphasisOnly(plan: Plan, block: Block, start = 0, end = block.te
   return !'*_'.includes(plan.text[from - 2] ?? '') && !'*_'.includes(plan.text[to + 1] ?? '') && !plan.text.slice(from, to).includes(mark);
 }
 
-/** A slot's marker: `<who they are>`, `<<PROJECT NAME>>`. */
-export const SLOT = /<<?[a-z][^<>\n]{0,80}>>?/i;
+/**
+ * A slot's marker: `[[who they are]]` (what Stratlint's templates write: it shows in a Markdown
+ * preview and on GitHub, where `<who they are>` is taken for an HTML tag and vanishes), and the
+ * older `<who they are>`, `<<PROJECT NAME>>` that plans still hold.
+ */
+export const SLOT = /\[\[[a-z][^[\]\n]{0,80}\]\]|<<?[a-z][^<>\n]{0,80}>>?/i;
 
 /** A slot left open: a marker, "TBD", "TODO" (opening the text, after a label, or alone; "Grow TODO membership" names a group), "to be defined". */
 export const PLACEHOLDER = new RegExp(`${SLOT.source}|\\bT(?:BD|BC)\\b|^\\W*TODO\\b|[:(\\[|–—]\\s*TODO\\b|\\bTODO\\b(?![ \\t]+[A-Za-z])|\\bto be (?:defined|determined|decided|confirmed|written)\\b`, 'i');

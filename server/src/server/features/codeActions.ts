@@ -1,12 +1,19 @@
 /**
  * Code actions on findings: the rule's own fix (quickfix, preferred), "disable <id> for this
  * line" and "for this file"; and the source action that applies every preferred fix.
+ * A plan-level finding (a principle the whole plan misses, shown on its title) has no line to
+ * switch off: it offers "Disable <id> for this plan" in the front matter instead, and where
+ * several sections are missing, "Insert all missing sections" comes first.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { DIRECTIVE_RULES, type DocumentLint, type Finding, type Position, type TextEdit } from '../../engine/index';
 import { planResult, type LintOutcome } from '../linting';
 import { toDiagnostic } from './diagnostics';
 import { disableForFile, disableForLine } from './disableComments';
+import { disableInFrontMatter } from './disableInFrontMatter';
+import { ruleMeta } from './ruleMeta';
+import { INSERT_ALL_TITLE, insertAllSections } from './insertAllSections';
+import { editorMessage } from './titleLine';
 import { fixAllEdit, hasAutoFixes } from './fixAll';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.stratlint`;
@@ -44,16 +51,26 @@ export function codeActions(outcome: LintOutcome | undefined, params: CodeAction
   if (!outcome || !result) return [];
   const { uri, version } = outcome;
   const edit = (edits: TextEdit[]) => workspaceEdit(uri, version, edits, options);
+  const diagnostic = (f: Finding) => toDiagnostic(f, uri, editorMessage(outcome.assessments, result, f));
   const actions: CodeAction[] = [];
   if (wants(params, CodeActionKind.QuickFix)) {
     const disables: CodeAction[] = [];
-    for (const finding of findingsIn(result, params)) {
-      const diagnostics = [toDiagnostic(finding, uri)];
+    const here = findingsIn(result, params);
+    const planLevel = here.filter((f) => ruleMeta(result, f.ruleId)?.scope === 'plan');
+    const all = insertAllSections(result, planLevel);
+    if (all) actions.push({ title: INSERT_ALL_TITLE, kind: CodeActionKind.QuickFix, diagnostics: planLevel.map(diagnostic), edit: edit([all]) });
+    for (const finding of here) {
+      const diagnostics = [diagnostic(finding)];
       for (const fix of finding.fixes) {
         actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics, isPreferred: fix.isPreferred, edit: edit(fix.edits) });
       }
       // Findings about disable comments themselves cannot be switched off by one.
       if (DIRECTIVE_RULES.has(finding.ruleId)) continue;
+      if (planLevel.includes(finding)) {
+        const plan = disableInFrontMatter(result.plan, finding.ruleId);
+        if (plan) disables.push({ title: `Disable ${finding.ruleId} for this plan`, kind: CodeActionKind.QuickFix, diagnostics, edit: edit([plan]) });
+        continue;
+      }
       const line = disableForLine(result.plan, finding.ruleId, finding.range.start.line);
       if (line) disables.push({ title: `Disable ${finding.ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics, edit: edit([line]) });
       const file = disableForFile(result.plan, finding.ruleId);

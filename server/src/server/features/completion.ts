@@ -1,6 +1,8 @@
 /**
  * After `## ` at the start of a line: the plan-level sections the plan is still missing,
  * each inserting its rule's template (placeholders as tab stops where the client takes snippets).
+ * Offered only when asked for (Ctrl+Space), never on a typed character: a list that pops up
+ * while a writer types a heading takes the Enter that was meant to start the next line.
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { RuleMeta } from '../../engine/index';
@@ -10,8 +12,6 @@ import { toSnippet } from '../snippets';
 import { explainRule } from './hover';
 
 const HEADING_START = /^(#{1,6}) (?!#)/;
-
-export const COMPLETION_TRIGGERS = [' ', '#'];
 
 /** Whether the text before the cursor is a heading's `## ` (where section completion applies). */
 export function startsHeading(linePrefix: string): boolean {

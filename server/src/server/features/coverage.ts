@@ -5,6 +5,7 @@
  */
 import { CodeLens } from 'vscode-languageserver';
 import { planResult, type LintOutcome } from '../linting';
+import { principlesBySection } from './symbols';
 import { SHOW_PRINCIPLES_COMMAND, type PrincipleCoverage, type StatusParams } from '../protocol';
 
 export function principleCoverage(outcome: LintOutcome | undefined): PrincipleCoverage[] {
@@ -16,21 +17,32 @@ export function principleCoverage(outcome: LintOutcome | undefined): PrincipleCo
     .filter((p): p is PrincipleCoverage => p.status !== 'n/a');
 }
 
-export function coverageTitle(principles: readonly PrincipleCoverage[]): string {
+/** `notApplicable`: plan-level principles left out of the count because they do not apply to the plan. */
+export function coverageTitle(principles: readonly PrincipleCoverage[], notApplicable = 0): string {
   const addressed = principles.filter((p) => p.status === 'addressed').length;
-  return `Addresses ${addressed} of ${principles.length} principles`;
+  // The README and the scorecard count every principle: say why this count is smaller.
+  const left = notApplicable > 0 ? ` (${notApplicable} not applicable to this plan)` : '';
+  return `Addresses ${addressed} of ${principles.length} principles${left}`;
 }
 
-export function codeLenses(outcome: LintOutcome | undefined): CodeLens[] {
+function notApplicableCount(outcome: LintOutcome): number {
+  return [...outcome.assessments.values()].filter((a) => a.status === 'n/a').length;
+}
+
+/** `sectionLenses`: also say above each heading which principles its section addresses (for editors that outline Markdown themselves). */
+export function codeLenses(outcome: LintOutcome | undefined, sectionLenses = false): CodeLens[] {
   const result = planResult(outcome);
   const principles = principleCoverage(outcome);
   if (!outcome || !result || principles.length === 0) return [];
-  return [
-    {
-      range: result.plan.title.range,
-      command: { title: coverageTitle(principles), command: SHOW_PRINCIPLES_COMMAND, arguments: [outcome.uri, principles] },
-    },
-  ];
+  const show = { command: SHOW_PRINCIPLES_COMMAND, arguments: [outcome.uri, principles] };
+  const lenses: CodeLens[] = [{ range: result.plan.title.range, command: { title: coverageTitle(principles, notApplicableCount(outcome)), ...show } }];
+  if (!sectionLenses) return lenses;
+  for (const [section, ruleIds] of principlesBySection(outcome)) {
+    const range = section.heading && result.plan.lines.range(section.heading.start, section.heading.end);
+    if (!range || range.start.line === result.plan.title.range.start.line) continue; // the title has its lens
+    lenses.push({ range, command: { title: `Addresses ${ruleIds.join(', ')}`, ...show } });
+  }
+  return lenses;
 }
 
 export function statusOf(outcome: LintOutcome): StatusParams {

@@ -3,6 +3,7 @@ import { DiagnosticSeverity, type Diagnostic, type DocumentDiagnosticReport } fr
 import type { Finding, Severity } from '../../engine/index';
 import { configErrorInPlan } from '../configProblems';
 import { planResult, type LintOutcome } from '../linting';
+import { editorMessage } from './titleLine';
 
 export const SOURCE = 'stratlint';
 
@@ -12,15 +13,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** `uri`: the document's, for the places a finding over a list names (each goal it flags). */
-export function toDiagnostic(f: Finding, uri: string): Diagnostic {
+/**
+ * `uri`: the document's, for the places a finding over a list names (each goal it flags).
+ * `message`: what the editor shows (editorMessage), the finding's own by default.
+ */
+export function toDiagnostic(f: Finding, uri: string, message = f.message): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
     source: SOURCE,
     code: f.ruleId,
     codeDescription: { href: f.docsUrl },
-    message: f.message,
+    message,
   };
   if (f.related) d.relatedInformation = f.related.map((r) => ({ location: { uri, range: r.range }, message: r.message }));
   return d;
@@ -28,7 +32,8 @@ export function toDiagnostic(f: Finding, uri: string): Diagnostic {
 
 /** What the editor shows for a document: its findings, and a front-matter config problem if any. */
 export function diagnosticsOf(outcome: LintOutcome | undefined): Diagnostic[] {
-  const out = planResult(outcome)?.findings.map((f) => toDiagnostic(f, outcome!.uri)) ?? [];
+  const result = planResult(outcome);
+  const out = result?.findings.map((f) => toDiagnostic(f, outcome!.uri, editorMessage(outcome!.assessments, result, f))) ?? [];
   const inPlan = outcome?.result && outcome.configError ? configErrorInPlan(outcome.result.plan, outcome.configError) : undefined;
   return inPlan ? [inPlan, ...out] : out;
 }

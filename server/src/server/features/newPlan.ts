@@ -7,7 +7,7 @@
 import { applyEdits, lintDocument, type ResolveOptions, type Rule } from '../../engine/index';
 import { headingMatches, normalizeHeading } from '../../engine/plan/headings';
 
-const SKELETON = ['---', 'stratlint: true', '---', '', '# <Plan title>', '', '## Summary', '', '<What this plan is for, for whom, and over which years.>', ''].join('\n');
+const SKELETON = ['---', 'stratlint: true', '---', '', '# [[Plan title]]', '', '## Summary', '', '[[What this plan is for, for whom, and over which years.]]', ''].join('\n');
 const RANK = { error: 0, warning: 1, info: 2 };
 
 function sectionHeading(rule: Rule): string | undefined {
@@ -16,7 +16,7 @@ function sectionHeading(rule: Rule): string | undefined {
 }
 
 /** Section templates by importance, except that one comes after the templates its `after` names. */
-function readingOrder(rules: Rule[]): Rule[] {
+export function readingOrder(rules: Rule[]): Rule[] {
   const pending = rules.filter((r) => sectionHeading(r)).sort((a, b) => RANK[a.meta.severity] - RANK[b.meta.severity] || a.meta.id.localeCompare(b.meta.id));
   const dependsOn = (r: Rule, other: Rule) => (r.meta.fix!.after ?? []).some((a) => headingMatches(sectionHeading(other)!, a));
   const ordered: Rule[] = [];

@@ -1,16 +1,17 @@
 /**
  * The plan's outline: its sections nested by heading level. A section that addresses a
  * plan-level principle says which in its detail ("right-to-win"), so the outline doubles as a
- * map of what the plan covers.
+ * map of what the plan covers. Editors with an outline of their own for Markdown (VS Code) are
+ * not given this one, which would list every heading twice: they show the same map as code
+ * lenses on the headings (sectionLenses).
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { Section } from '../../engine/index';
 import { planResult, type LintOutcome } from '../linting';
 
-export function documentSymbols(outcome: LintOutcome | undefined): DocumentSymbol[] {
-  const result = planResult(outcome);
-  if (!outcome || !result) return [];
-  const { plan } = result;
+/** The principles each section addresses (partly or fully), by where the plan's evidence is. */
+export function principlesBySection(outcome: LintOutcome): Map<Section, string[]> {
+  const { plan } = planResult(outcome)!;
   const addressedIn = new Map<Section, string[]>();
   for (const [ruleId, a] of outcome.assessments) {
     if (a.status === 'missing' || !a.evidence) continue;
@@ -18,6 +19,14 @@ export function documentSymbols(outcome: LintOutcome | undefined): DocumentSymbo
     const section = innermost(plan.root, at);
     if (section && section.level > 0) addressedIn.set(section, [...(addressedIn.get(section) ?? []), ruleId]);
   }
+  return addressedIn;
+}
+
+export function documentSymbols(outcome: LintOutcome | undefined): DocumentSymbol[] {
+  const result = planResult(outcome);
+  if (!outcome || !result) return [];
+  const { plan } = result;
+  const addressedIn = principlesBySection(outcome);
   const symbol = (s: Section): DocumentSymbol => {
     const headingSpan = s.heading ? { start: s.heading.start, end: s.heading.end } : { start: s.start, end: s.start };
     const heading = plan.lines.range(headingSpan.start, headingSpan.end);

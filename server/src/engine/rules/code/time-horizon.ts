@@ -3,6 +3,7 @@ import { insertAfterTitle, insertFrontMatterKey } from '../../fixes/insert-line'
 import type { Block, Plan } from '../../plan/model';
 import type { Range } from '../../plan/positions';
 import { blockRange, sentenceAt } from '../../plan/scope';
+import { SLOT } from '../../plan/slots';
 import type { Assessment, Fix, Rule, RuleMeta } from '../types';
 import { memoKey, remember } from '../../patterns/memo';
 
@@ -62,7 +63,6 @@ const PLAN_PERIOD = new RegExp(`\\b(?:for|in|during)\\s+(?:the\\s+)?(?:fy\\s?)?$
 const YEARS_CELL = new RegExp(`^\\s*${N}\\s+years?\\s*$`, 'i');
 const ANY_YEAR = new RegExp(`\\b${YEAR}\\b`);
 const LONE_YEAR = new RegExp(`^\\s*(?:fy\\s?'?\\d\\d|(?:fy\\s?)?${YEAR})\\s*$`, 'i');
-const PLACEHOLDER = /<[a-z][^<>]*>/i;
 const FRONT_MATTER_KEYS = ['horizon', 'timeframe', 'period'];
 const HORIZON_LABELS = new Set(['horizon', 'time horizon', 'planning horizon', 'timeframe', 'time frame', 'period']);
 
@@ -100,7 +100,7 @@ function periodIn(text: string, inTitle: boolean): { span?: Span; index: number;
  * a lone year ("2030", "FY2030") is an end date, not a length.
  */
 function measureValue(value: string): Span | undefined {
-  if (PLACEHOLDER.test(value) || LONE_YEAR.test(value)) return undefined;
+  if (SLOT.test(value) || LONE_YEAR.test(value)) return undefined;
   const period = periodIn(value, true);
   if (period) return period.span;
   const m = new RegExp(`^\\s*${N}(?:\\s+years?)?\\s*$`, 'i').exec(value);
@@ -145,7 +145,7 @@ function statedIn(block: Block, declared: boolean, isTitle: boolean): Stated[] {
     return ABOUT_THE_PLAN.test(text.slice(s.start, s.end));
   };
   const found = (m: RegExpExecArray | null) => (m && aboutThePlan(m.index) ? m : null);
-  if (declared && PLACEHOLDER.test(text)) return [{ index: 0, length: text.length, kind: 'target', forward: true }];
+  if (declared && SLOT.test(text)) return [{ index: 0, length: text.length, kind: 'target', forward: true }];
 
   // A title or a declaration may name a period shorter than a year ("Q3", "2024H2").
   const period = periodIn(text, isTitle || declared);
@@ -244,13 +244,19 @@ export function timeHorizon(meta: RuleMeta): Rule {
     return stated ? judge(stated) : { status: 'partly', evidence: horizons[0].range };
   };
 
+  /** `Horizon: [[start year]]–…` as a YAML key; the value quoted when it would read as YAML syntax (a `[[slot]]` opens a list). */
+  const yamlKey = (line: string): string => {
+    const value = line.replace(/^Horizon:\s*/, '');
+    return `horizon: ${/^[[{&*!|>'"%@`#]/.test(value) ? JSON.stringify(value) : value}`;
+  };
+
   /** Adds a horizon as the plan's own declaration: a front matter key, else a line under the title. */
   const addHorizon = (plan: Plan): Fix | undefined => {
     const title = meta.fix?.title ?? 'Add a horizon';
-    const line = meta.fix?.template ?? 'Horizon: <start year>–<end year>';
+    const line = meta.fix?.template ?? 'Horizon: [[start year]]–[[end year]]';
     // Only into front matter that parsed and has no empty key of the same name, or the YAML would break.
     const fm = plan.frontMatter;
-    if (plan.frontMatterSpan && fm && !FRONT_MATTER_KEYS.some((k) => k in fm)) return insertFrontMatterKey(plan, line.replace(/^Horizon:/, 'horizon:'), title);
+    if (plan.frontMatterSpan && fm && !FRONT_MATTER_KEYS.some((k) => k in fm)) return insertFrontMatterKey(plan, yamlKey(line), title);
     return insertAfterTitle(plan, line, title);
   };
 

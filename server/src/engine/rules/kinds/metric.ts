@@ -2,12 +2,12 @@ import { spanFix } from '../../fixes/span-fix';
 import { hasDate, hasNumber, inheritedDate } from '../../plan/measures';
 import type { Block, Plan } from '../../plan/model';
 import { blockRange } from '../../plan/scope';
+import { SLOT } from '../../plan/slots';
 import { anyMatch, compileAll, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
 import { blockInContext, hasLabel, listIndent, parentItem } from './scopes';
 
-const PLACEHOLDER = /<[a-z][^<>]*>/i;
 
 /** Lines that are metrics (in metric sections, or labelled) need a number and a date. */
 export function metric(data: RuleDataOf<'metric'>, meta: RuleMeta, terms: Terms): Rule {
@@ -24,7 +24,7 @@ export function metric(data: RuleDataOf<'metric'>, meta: RuleMeta, terms: Terms)
         if (block.kind === 'paragraph' && !data.paragraphs && !labelled) continue;
         if (!labelled && isGroupOrDetail(plan, block)) continue;
         const text = block.text.trim();
-        if (!text || text.endsWith(':') || PLACEHOLDER.test(text) || anyMatch(ignore, text)) continue;
+        if (!text || text.endsWith(':') || SLOT.test(text) || anyMatch(ignore, text)) continue;
         const numberOk = !data.requireNumber || hasNumber(text);
         const dateOk = !data.requireDate || hasDate(text) || inheritedDate(plan, block.section);
         if (numberOk && dateOk) continue;
