@@ -79,6 +79,9 @@ describe('language features', () => {
       newText: '### Customer outcomes\n\n- **Outcome:** ${1:[[who]]} ${2:[[achieves what result]]} — measured by ${3:[[metric]]}, from ${4:[[baseline]]} to ${5:[[target]]} by ${6:[[date]]}.',
     });
     assert.deepEqual(await s.request('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 3 } }), []);
+    // a heading being typed gets nothing: editors that suggest while typing would take its Enter
+    s.change(uri, `${PLAN}\n### Right to win`);
+    assert.deepEqual(await s.request('textDocument/completion', { textDocument: { uri }, position: { line, character: 16 } }), []);
     s.change(uri, PLAN);
     await s.diagnostics(uri);
   });

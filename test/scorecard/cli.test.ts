@@ -88,6 +88,11 @@ describe('--format html', () => {
     for (const h of hrefs.filter((x) => x.startsWith('#'))) assert.ok(ids.has(h.slice(1)), `link ${h} points nowhere`);
 
     assert.equal(html.match(/<svg class="radar"/g)?.length, 3);
+    // The source codes are spelled out: a legend under each principle table, and each cell's tooltip.
+    assert.equal(html.match(/<dl class="legend muted">/g)?.length, 3);
+    assert.match(html, /<dt>S&amp;-n<\/dt><dd>Strategy&amp;, <em>10 Principles of Customer Strategy<\/em><\/dd>/);
+    assert.match(html, /<dt>CPV-n<\/dt><dd>Narducci, <em>Seven Leadership Principles for Creating Customer Powered Value<\/em><\/dd>/);
+    assert.match(html, /<td class="muted" title="Narducci, Seven Leadership Principles for Creating Customer Powered Value \(principles 1 and 3\); Klaidman &amp; Drake, Customer Value Creation">CPV-1, CPV-3, CVC<\/td>/);
     assert.equal(html.match(/<table class="compare">/g)?.length, 1);
     // Every rule doc a gap links to is the rule's README.
     const docs = hrefs.filter((h) => h.startsWith('file://'));

@@ -5,6 +5,7 @@
  */
 import type { Finding, PrincipleScore, PrincipleStatus, Scorecard } from '../engine/index';
 import { esc } from './escape';
+import { describeSources, SOURCE_LEGEND } from './sources';
 import { gapAnchor, jumpAttributes, radarChart } from './radar';
 
 export interface PlanCard {
@@ -49,6 +50,7 @@ table { border-collapse: collapse; } th, td { text-align: left; padding: 3px 10p
 th { font-weight: 600; } tbody th { font-weight: normal; } td.num, th.num { text-align: right; }
 .status { white-space: nowrap; font-weight: 600; }
 .status.addressed { color: var(--addressed); } .status.partly { color: var(--partly); } .status.missing { color: var(--missing); } .status.off, .status.na { color: var(--off); font-weight: normal; }
+.legend { display: grid; grid-template-columns: max-content 1fr; gap: 0 8px; margin-top: 10px; font-size: 0.9em; max-width: 520px; } .legend dd { margin: 0; }
 .gaps li { margin-bottom: 8px; } .gaps .message { display: block; }
 .compare td.status, .compare tfoot td { text-align: center; } .compare td.status a { color: inherit; text-decoration: none; }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
@@ -77,8 +79,17 @@ const statusWords = (s: PrincipleStatus) => (s === 'n/a' ? 'not applicable' : s)
 
 function principleRow(p: PrincipleScore, anchor: string): string {
   const name = p.status === 'partly' || p.status === 'missing' ? `<a href="#${gapAnchor(anchor, p.id)}">${esc(p.label)}</a>` : esc(p.label);
-  return `<tr><td title="${esc(p.description)}">${name}</td><td class="status ${statusClass(p.status)}">${SYMBOL[p.status]} ${statusWords(p.status)}</td><td>${where(p)}</td><td class="muted">${esc(p.source)}</td></tr>`;
+  return `<tr><td title="${esc(p.description)}">${name}</td><td class="status ${statusClass(p.status)}">${SYMBOL[p.status]} ${statusWords(p.status)}</td><td>${where(p)}</td><td class="muted" title="${esc(plain(describeSources(p.source)))}">${esc(p.source)}</td></tr>`;
 }
+
+/** The source codes spelled out, under the principle table: "S&-2" means nothing to a first-time reader. */
+function sourceLegend(): string {
+  const items = SOURCE_LEGEND.map((s) => `<dt>${esc(s.code)}</dt><dd>${esc(s.name).replace(/\*([^*]+)\*/g, '<em>$1</em>')}</dd>`);
+  return `<dl class="legend muted">${items.join('')}</dl>`;
+}
+
+/** Markdown emphasis dropped, for a tooltip. */
+const plain = (text: string) => text.replace(/\*/g, '');
 
 function gapItem(p: PrincipleScore, anchor: string): string {
   return [
@@ -118,8 +129,8 @@ export function planSection(card: PlanCard): string {
     `<div class="coverage"><span class="figure">${percent(sc)}</span>${meter(sc.coverage)}`,
     `<span>coverage: ${c.addressed} addressed · ${c.partly} partly · ${c.missing} missing${c['n/a'] ? ` · ${c['n/a']} not applicable` : ''}${c.off ? ` · ${c.off} off` : ''}</span></div>`,
     `<div class="layout">${radarChart(sc, card.anchor)}`,
-    `<table class="principles"><thead><tr><th scope="col">Principle</th><th scope="col">Status</th><th scope="col">Where</th><th scope="col">Source</th></tr></thead>`,
-    `<tbody>${sc.principles.map((p) => principleRow(p, card.anchor)).join('')}</tbody></table></div>`,
+    `<div><table class="principles"><thead><tr><th scope="col">Principle</th><th scope="col">Status</th><th scope="col">Where</th><th scope="col">Source</th></tr></thead>`,
+    `<tbody>${sc.principles.map((p) => principleRow(p, card.anchor)).join('')}</tbody></table>${sourceLegend()}</div></div>`,
     '<h3>Gaps</h3>',
     gaps.length ? `<ol class="gaps">${gaps.map((p) => gapItem(p, card.anchor)).join('')}</ol>` : '<p class="muted">None: every principle assessed is addressed.</p>',
     '<h3>What the plan says against the principles</h3>',

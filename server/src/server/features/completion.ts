@@ -1,8 +1,10 @@
 /**
  * After `## ` at the start of a line: the plan-level sections the plan is still missing,
  * each inserting its rule's template (placeholders as tab stops where the client takes snippets).
- * Offered only when asked for (Ctrl+Space), never on a typed character: a list that pops up
- * while a writer types a heading takes the Enter that was meant to start the next line.
+ * Offered only when asked for (Ctrl+Space) on a heading with no words yet, never on a typed
+ * character: a list that pops up while a writer types a heading takes the Enter that was meant to
+ * start the next line. (Editors that suggest as words are typed ask the same way Ctrl+Space does;
+ * a heading with words is one the writer is typing.)
  */
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import type { RuleMeta } from '../../engine/index';
@@ -11,7 +13,7 @@ import { normalizeHeading } from '../../engine/plan/headings';
 import { toSnippet } from '../snippets';
 import { explainRule } from './hover';
 
-const HEADING_START = /^(#{1,6}) (?!#)/;
+const HEADING_START = /^(#{1,6}) +$/;
 
 /** Whether the text before the cursor is a heading's `## ` (where section completion applies). */
 export function startsHeading(linePrefix: string): boolean {

@@ -1,13 +1,14 @@
 /**
- * Rule data cites principles by short tags ("CPV-1, CPV-3, CVC"); hover spells out the
- * publications they come from, so a reader knows where to read more.
+ * Rule data cites principles by short tags ("CPV-1, CPV-3, CVC"); the scorecard spells out the
+ * publications they come from (a legend, and each cell's tooltip), so a reader knows where to read more.
  */
-const PUBLICATIONS: { tag: RegExp; name: string; part?: (n: string) => string }[] = [
-  { tag: /^V-Zone$/i, name: 'Barta & Barwise, *The 12 Powers of a Marketing Leader* (the Value Creation Zone)' },
-  { tag: /^CPV(?:-(\d+)| beliefs)?$/i, name: 'Narducci, *Seven Leadership Principles for Creating Customer Powered Value*', part: (n) => `principle ${n}` },
-  { tag: /^Scale$/i, name: '*Customer Value: Operating at Scale*' },
-  { tag: /^CVC$/i, name: 'Klaidman & Drake, *Customer Value Creation*' },
+const PUBLICATIONS: { code: string; tag: RegExp; name: string; part?: (n: string) => string }[] = [
+  { code: 'V-Zone', tag: /^V-Zone$/i, name: 'Barta & Barwise, *The 12 Powers of a Marketing Leader* (the Value Creation Zone)' },
+  { code: 'CPV-n', tag: /^CPV(?:-(\d+)| beliefs)?$/i, name: 'Narducci, *Seven Leadership Principles for Creating Customer Powered Value*', part: (n) => `principle ${n}` },
+  { code: 'Scale', tag: /^Scale$/i, name: '*Customer Value: Operating at Scale*' },
+  { code: 'CVC', tag: /^CVC$/i, name: 'Klaidman & Drake, *Customer Value Creation*' },
   {
+    code: 'S&-n',
     tag: /^S&-(\d+|def|card)$/i,
     name: 'Strategy&, *10 Principles of Customer Strategy*',
     part: (n) => (n === 'def' ? 'its definition of a customer strategy' : n === 'card' ? 'its closing advice on scorecards' : `principle ${n}`),
@@ -39,3 +40,6 @@ function joinWords(parts: string[]): string {
   const list = numbers.length > 1 ? [`principles ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`] : numbers.map((n) => `principle ${n}`);
   return [...list, ...others].join('; ');
 }
+
+/** What each family of source codes stands for ("S&-n": Strategy&, …), in the order the catalog cites them most. */
+export const SOURCE_LEGEND: readonly { code: string; name: string }[] = [...PUBLICATIONS].reverse().map(({ code, name }) => ({ code, name }));
