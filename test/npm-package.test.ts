@@ -63,7 +63,7 @@ describe('the npm package', () => {
     const paths = packed.files.map((f) => f.path).sort();
     assert.deepEqual(paths.filter((p) => !ALLOWED.some((re) => re.test(p))), []);
     const rules = readdirSync(join(ROOT, 'rules'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-    const required = ['package.json', 'README.md', 'LICENSE', 'bin/stratlint.js', 'bin/stratlint-ls.js', 'dist/cli.js', 'dist/server.js', 'dist/lint-worker.js', 'rules/terms.yaml'];
+    const required = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/stratlint.js', 'bin/stratlint-ls.js', 'dist/cli.js', 'dist/server.js', 'dist/lint-worker.js', 'rules/terms.yaml'];
     for (const id of rules) required.push(`rules/${id}/README.md`, `rules/${id}/rule.yaml`);
     assert.deepEqual(required.filter((p) => !paths.includes(p)), []);
     // Today 1.2 MB packed, 6.2 MB unpacked: the budgets leave room for growth, not for a stray folder.

@@ -7,9 +7,14 @@ import { dirname, join } from 'node:path';
  * project's home; it sits beside `rules/` in the checkout, the npm package and the VSIX alike.
  */
 export function defaultDocsBaseUrl(rulesDir: string): string {
+  const { repository, version } = projectHome(rulesDir);
+  return `${repository}/blob/v${version}/rules`;
+}
+
+/** The project's repository (https URL, no .git) and version, as package.json names them. */
+export function projectHome(rulesDir: string): { repository: string; version: string } {
   const manifest = JSON.parse(readFileSync(join(dirname(rulesDir), 'package.json'), 'utf8')) as { version: string; repository: { url: string } };
-  const repo = manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, '');
-  return `${repo}/blob/v${manifest.version}/rules`;
+  return { repository: manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, ''), version: manifest.version };
 }
 
 /** A built-in rule's page under a docs base URL (the default one, or a config's `docsBaseUrl`). */
