@@ -1,38 +1,12 @@
 import assert from 'node:assert/strict';
-import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
+import { npm, npmEnv, packTarball, ROOT, type Packed } from './support/npm';
 
-const ROOT = join(__dirname, '..');
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown> & { name: string; version: string };
-
-/**
- * npm and npx are not ours: they read their own install and the user's npm config, which the
- * run's file-read audit (NODE_OPTIONS=--import …fs-audit.mjs) would report. They run without it,
- * with a cache of their own so nothing on the machine is reused or written, and offline: the
- * package has no dependencies to fetch, and a test that needs the registry fails on a plane.
- */
-function npmEnv(cache: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_cache: cache, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-  delete env.NODE_OPTIONS;
-  delete env.STRATLINT_FS_AUDIT;
-  return env;
-}
-
-function npm(args: string[], opts: SpawnSyncOptions & { cwd: string; env: NodeJS.ProcessEnv }): string {
-  const r = spawnSync('npm', args, { encoding: 'utf8', ...opts });
-  assert.equal(r.status, 0, `npm ${args.join(' ')} failed:\n${String(r.stderr)}`);
-  return String(r.stdout);
-}
-
-interface PackEntry {
-  filename: string;
-  size: number;
-  unpackedSize: number;
-  files: { path: string }[];
-}
 
 /** What the package holds: the bundled CLI and server, their bins, the rule data and docs, the schemas. */
 const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md$/, /^bin\/stratlint(-ls)?\.js$/, /^dist\/(cli|server|lint-worker)\.js$/, /^rules\/terms\.yaml$/, /^rules\/[a-z-]+\/(rule\.yaml|README\.md)$/, /^syntaxes\/stratlint-(config|pack)\.schema\.json$/];
@@ -40,13 +14,13 @@ const ALLOWED = [/^package\.json$/, /^README\.md$/, /^LICENSE$/, /^CHANGELOG\.md
 describe('the npm package', () => {
   let scratch: string;
   let env: NodeJS.ProcessEnv;
-  let packed: PackEntry;
+  let packed: Packed;
 
   before(() => {
     scratch = mkdtempSync(join(tmpdir(), 'stratlint-npm-'));
-    env = npmEnv(join(scratch, 'npm-cache'));
-    // The tests run after `npm run build`; --ignore-scripts packs that build instead of making another.
-    [packed] = JSON.parse(npm(['pack', '--json', '--ignore-scripts', '--pack-destination', scratch], { cwd: ROOT, env })) as PackEntry[];
+    // Offline: the package has no dependencies to fetch, and a test that needs the registry fails on a plane.
+    env = npmEnv(join(scratch, 'npm-cache'), { npm_config_offline: 'true' });
+    packed = packTarball(scratch, env);
   });
 
   it('is publishable, with a home, an engine range and keywords', () => {
