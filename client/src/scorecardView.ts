@@ -106,7 +106,7 @@ export class ScorecardView implements vscode.Disposable {
     const csp = `default-src 'none'; style-src ${this.panel!.webview.cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}'`;
     const file = vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false);
     const body = result
-      ? planSection({ file, anchor: 'plan', scorecard: result.scorecard })
+      ? planSection({ file, anchor: 'plan', scorecard: result.scorecard, fileLinks: true })
       : `<p>${esc(file)} is not linted as a plan. Run <strong>Stratlint: Lint this file as a plan</strong> to see its scorecard.</p>`;
     return htmlDocument({ title: 'Stratlint scorecard', csp, body: `<div class="interactive">${body}</div>`, script: { nonce, code: WEBVIEW_SCRIPT } });
   }

@@ -28,7 +28,7 @@ const lintStep = action.runs.steps.find((s) => s.id === 'lint')!;
 
 /**
  * Runs the action's lint step as the Actions runner would: the step's env with the
- * `${{ inputs.* }}` and `${{ github.action_path }}` expressions filled in, the script run by
+ * `${{ inputs.* }}` and `${{ steps.install.outputs.cli }}` expressions filled in, the script run by
  * `bash --noprofile --norc -eo pipefail`, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files.
  */
 function runAction(cwd: string, inputs: Record<string, string>) {
@@ -36,7 +36,8 @@ function runAction(cwd: string, inputs: Record<string, string>) {
   const value = (name: string) => inputs[name] ?? action.inputs[name].default ?? '';
   const env: Record<string, string> = {};
   for (const [key, template] of Object.entries(lintStep.env ?? {})) {
-    env[key] = template.replace(/\$\{\{\s*(?:inputs\.([\w-]+)|github\.(action_path))\s*\}\}/g, (_, input: string | undefined) => (input ? value(input) : ROOT));
+    // The install step's CLI is this checkout's (test/cli/action-install.test.ts runs that step).
+    env[key] = template.replace(/\$\{\{\s*(?:inputs\.([\w-]+)|steps\.install\.outputs\.(cli))\s*\}\}/g, (_, input: string | undefined) => (input ? value(input) : join(ROOT, 'bin', 'stratlint.js')));
     assert.doesNotMatch(env[key], /\$\{\{/, `unhandled expression in ${key}`);
   }
   const outputFile = join(cwd, '.github-output');

@@ -27,7 +27,7 @@ describe('config errors name the file, line, column and key, and say what is all
     ['options that contradict each other', { '.stratlint.yaml': 'rules:\n  time-horizon: [warning, { minYears: 8 }]\n' }, '.stratlint.yaml:2:27 rules.time-horizon[1]', 'minYears must not be more than maxYears (defaults: 2 and 7)'],
     ['an unknown rule ID', { '.stratlint.yaml': 'rules:\n  customer-outcome: error\n' }, '.stratlint.yaml:2:3 rules.customer-outcome', "unknown rule 'customer-outcome' (did you mean 'customer-outcomes'?)"],
     ['a pack rule without its pack', { '.stratlint.yaml': 'rules:\n  acme/okr-owner: error\n' }, '.stratlint.yaml:2:3 rules.acme/okr-owner', "unknown rule 'acme/okr-owner'; a pack's rules are known once the pack is in extends (in this file or a parent config)"],
-    ['an unknown top-level key', { '.stratlint.yaml': 'rule:\n  customer-outcomes: off\n' }, '.stratlint.yaml:1:1 rule', "unknown key 'rule' (did you mean 'rules'?); allowed here: $schema, root, extends, files, ignore, rules"],
+    ['an unknown top-level key', { '.stratlint.yaml': 'rule:\n  customer-outcomes: off\n' }, '.stratlint.yaml:1:1 rule', "unknown key 'rule' (did you mean 'rules'?); allowed here: $schema, root, extends, files, ignore, rules, docsBaseUrl"],
     ['a quoted boolean', { '.stratlint.yaml': 'root: "true"\n' }, '.stratlint.yaml:1:7 root', "expected true or false, got 'true' (write true or false without quotes)"],
     ['extends of the wrong type', { '.stratlint.yaml': 'extends: 3\n' }, '.stratlint.yaml:1:10 extends', 'expected a pack name or a list of them, got 3'],
     ['an empty extends entry', { '.stratlint.yaml': 'extends: [stratlint:strict, ""]\n' }, '.stratlint.yaml:1:29 extends[1]', 'expected a non-empty text, got an empty one'],

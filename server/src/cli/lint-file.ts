@@ -56,7 +56,7 @@ export function lintFile(job: LintJob, run: RunSettings): Linted {
   const r = withPatternMemo(memo, () => lintDocument(text, lintOptions(job, run)));
   if (!r.isPlan) return { rules: [], ruleErrors: [] };
   const rules = r.config.settings.map((s) => s.rule.meta);
-  const scorecard = run.withScorecard ? withPatternMemo(memo, () => computeScorecard(r.plan, r.config.settings, r.findings)) : undefined;
+  const scorecard = run.withScorecard ? withPatternMemo(memo, () => computeScorecard(r.plan, r.config.settings, r.findings, undefined, r.config.docsBaseUrl)) : undefined;
   // Fingerprints are taken over every finding, before --baseline or --quiet drop any.
   const fingerprints = fingerprintFindings(text, r.findings, new Map(rules.map((m) => [m.id, m])));
   return {

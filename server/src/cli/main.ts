@@ -7,6 +7,8 @@ import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './bas
 import { GitChanges } from './changed';
 import { expandTargets, UsageError } from './files';
 import { keepFindings } from './fingerprint';
+import { init } from './init';
+import { printConfig } from './print-config';
 import { FORMATTERS, SCORECARD_FORMATS, STREAMING_FORMATTERS, TEXT_FORMATS } from './formatters/index';
 import type { FileResult } from './formatters/types';
 import { stylish } from './formatters/stylish';
@@ -38,6 +40,10 @@ Options:
       --report-unused-disable-directives
                             Report stratlint-disable comments that switch nothing
                             off, as errors (rule unused-suppression)
+      --print-config <plan> Print the config that applies to this plan, as JSON
+                            (every config file, pack and its front matter applied)
+      --init                Write a commented starter .stratlint.yaml and a GitHub
+                            workflow (.github/workflows/stratlint.yml) here
   -h, --help                Show this help
   -v, --version             Show the version
 
@@ -66,6 +72,8 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
         'baseline-write': { type: 'string' },
         'changed-since': { type: 'string' },
         'report-unused-disable-directives': { type: 'boolean', default: false },
+        'print-config': { type: 'string' },
+        init: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -101,6 +109,13 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
   if (o.config !== undefined && o['no-config']) {
     io.stderr.write('stratlint: use --config to lint with a config file or --no-config to lint with the built-in rules only, not both\n');
     return 2;
+  }
+  if (o.init || o['print-config'] !== undefined) {
+    if (args.positionals.length > 0) {
+      io.stderr.write(`stratlint: ${o.init ? '--init' : '--print-config <plan>'} lints nothing; lint ${args.positionals.join(' ')} in another run\n`);
+      return 2;
+    }
+    return o.init ? runInit(io) : runPrintConfig(o['print-config']!, o, io);
   }
   if (o.baseline && o['baseline-write']) {
     io.stderr.write('stratlint: use --baseline to compare with a baseline or --baseline-write to record one, not both\n');
@@ -222,6 +237,28 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     return 1;
   }
   return 0;
+}
+
+function runInit(io: CliIO): number {
+  try {
+    for (const line of init(io.cwd)) io.stdout.write(`stratlint: ${line}\n`);
+    return 0;
+  } catch (e) {
+    if (!isWriteError(e)) throw e;
+    io.stderr.write(`stratlint: cannot write ${relative(io.cwd, e.path ?? io.cwd) || e.path}: ${writeProblem(e)}\n`);
+    return 2;
+  }
+}
+
+function runPrintConfig(plan: string, o: { config?: string; 'no-config'?: boolean; 'report-unused-disable-directives'?: boolean }, io: CliIO): number {
+  try {
+    io.stdout.write(printConfig(plan, { cwd: io.cwd, configFile: o.config, noConfig: !!o['no-config'], reportUnusedDisableDirectives: !!o['report-unused-disable-directives'] }));
+    return 0;
+  } catch (e) {
+    if (!(e instanceof ConfigError || e instanceof ReadError)) throw e;
+    io.stderr.write(`stratlint: ${e.message}\n`);
+    return 2;
+  }
 }
 
 /** Writes a report in parts; a report that prints anything ends with a line break. */

@@ -35,7 +35,7 @@ export function stateAtBase(
   const lines = new LineIndex(text);
   return {
     label,
-    ...(withScorecard && then.isPlan ? { scorecard: computeScorecard(then.plan, then.config.settings, then.findings) } : {}),
+    ...(withScorecard && then.isPlan ? { scorecard: computeScorecard(then.plan, then.config.settings, then.findings, undefined, then.config.docsBaseUrl) } : {}),
     fingerprints: new Set(thenPrints),
     fixed: then.findings.flatMap((f, i) => (nowPrints.has(thenPrints[i]) ? [] : [{ ruleId: f.ruleId, words: shownWords(lines, f, rules) }])),
   };

@@ -92,6 +92,8 @@ export function computeScorecard(
   settings: readonly RuleSetting[],
   findings: readonly Finding[],
   assessments: ReadonlyMap<string, Assessment> = assessPlan(plan, settings),
+  /** The config's docsBaseUrl: principles switched off link to their pages there too. */
+  docsBaseUrl?: string,
 ): Scorecard {
   const suppressions = new Suppressions(parseDirectives(plan));
   const enabled = new Map(settings.map((s) => [s.rule.meta.id, s.rule.meta]));
@@ -108,7 +110,7 @@ export function computeScorecard(
     }
     principles.push(score(plan, meta, assessment, findings));
   }
-  for (const rule of builtinRules().rules) {
+  for (const rule of builtinRules(docsBaseUrl).rules) {
     if (rule.meta.scope === 'plan' && !enabled.has(rule.meta.id)) principles.push(off(rule.meta, 'Switched off in the configuration.'));
   }
   principles.sort((a, b) => (ORDER.get(a.id) ?? ORDER.size) - (ORDER.get(b.id) ?? ORDER.size) || a.id.localeCompare(b.id));

@@ -16,6 +16,8 @@ export interface PlanCard {
   scorecard: Scorecard;
   /** Span findings to list under the counts (the report lists them; the editor shows them as diagnostics). */
   findings?: readonly Finding[];
+  /** The editor's view opens file: links (a pack's own docs); a report file may travel, so it links to the web only. */
+  fileLinks?: boolean;
 }
 
 const SYMBOL: Record<PrincipleStatus, string> = { addressed: '✔', partly: '◐', missing: '✖', 'n/a': '·', off: '–' };
@@ -91,11 +93,11 @@ function sourceLegend(): string {
 /** Markdown emphasis dropped, for a tooltip. */
 const plain = (text: string) => text.replace(/\*/g, '');
 
-function gapItem(p: PrincipleScore, anchor: string): string {
+function gapItem(p: PrincipleScore, card: PlanCard): string {
   return [
-    `<li id="${gapAnchor(anchor, p.id)}"><span class="status ${p.status}">${SYMBOL[p.status]} ${p.status}</span> <strong>${esc(p.label)}</strong>`,
+    `<li id="${gapAnchor(card.anchor, p.id)}"><span class="status ${p.status}">${SYMBOL[p.status]} ${p.status}</span> <strong>${esc(p.label)}</strong>`,
     ` <span class="message">${esc(p.message ?? p.description)}</span>`,
-    `<span class="muted">${where(p)} · <a href="${esc(safeHref(p.docsUrl))}">rule ${esc(p.id)}</a></span></li>`,
+    `<span class="muted">${where(p)} · ${docLink(p.docsUrl, `rule ${p.id}`, card)}</span></li>`,
   ].join('');
 }
 
@@ -111,7 +113,7 @@ function spanSummary(card: PlanCard): string {
   if (card.findings?.length) {
     out.push('<ul class="findings">');
     for (const f of card.findings) {
-      out.push(`<li><span class="muted">${line(f.range.start)}</span> ${esc(f.message)} <a href="${esc(safeHref(f.docsUrl))}">${esc(f.ruleId)}</a></li>`);
+      out.push(`<li><span class="muted">${line(f.range.start)}</span> ${esc(f.message)} ${docLink(f.docsUrl, f.ruleId, card)}</li>`);
     }
     out.push('</ul>');
   }
@@ -132,7 +134,7 @@ export function planSection(card: PlanCard): string {
     `<div><table class="principles"><thead><tr><th scope="col">Principle</th><th scope="col">Status</th><th scope="col">Where</th><th scope="col">Source</th></tr></thead>`,
     `<tbody>${sc.principles.map((p) => principleRow(p, card.anchor)).join('')}</tbody></table>${sourceLegend()}</div></div>`,
     '<h3>Gaps</h3>',
-    gaps.length ? `<ol class="gaps">${gaps.map((p) => gapItem(p, card.anchor)).join('')}</ol>` : '<p class="muted">None: every principle assessed is addressed.</p>',
+    gaps.length ? `<ol class="gaps">${gaps.map((p) => gapItem(p, card)).join('')}</ol>` : '<p class="muted">None: every principle assessed is addressed.</p>',
     '<h3>What the plan says against the principles</h3>',
     spanSummary(card),
     '</section>',
@@ -179,7 +181,11 @@ export function htmlDocument(opts: { title: string; csp: string; body: string; s
   ].join('\n');
 }
 
-/** Only web and file links become hrefs: a rule's docs come from packs, which a repository writes. */
-function safeHref(url: string): string {
-  return /^(?:https?|file):/i.test(url) ? url : '#';
+/**
+ * A link to a rule's page: only web links (and file links in the editor's view) become hrefs,
+ * because a rule's docs come from packs, which a repository writes; anything else stays text.
+ */
+function docLink(url: string, text: string, card: PlanCard): string {
+  const safe = card.fileLinks ? /^(?:https?|file):/i : /^https?:/i;
+  return safe.test(url) ? `<a href="${esc(url)}">${esc(text)}</a>` : esc(text);
 }

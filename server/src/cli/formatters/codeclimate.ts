@@ -1,6 +1,7 @@
 import type { Severity } from '../../engine/index';
 import { fileFingerprint, fingerprintsOf } from '../fingerprint';
 import type { Formatter } from './types';
+import { shareableDocsUrl } from './links';
 
 const SEVERITY: Record<Severity, 'major' | 'minor' | 'info'> = { error: 'major', warning: 'minor', info: 'info' };
 
@@ -19,7 +20,7 @@ export const codeclimate: Formatter = (results, ctx) =>
           type: 'issue',
           check_name: f.ruleId,
           description: f.message,
-          ...(meta ? { content: { body: `${meta.principle}\n\nSource: ${meta.source}. Rule documentation: ${meta.docsUrl}` } } : {}),
+          ...(meta ? { content: { body: `${meta.principle}\n\nSource: ${meta.source}.${shareableDocsUrl(meta.docsUrl) ? ` Rule documentation: ${meta.docsUrl}` : ''}` } } : {}),
           categories: ['Clarity'],
           severity: SEVERITY[f.severity],
           fingerprint: fileFingerprint(r.file, fingerprints[i]),

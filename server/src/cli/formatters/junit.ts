@@ -2,6 +2,7 @@ import { LineIndex } from '../../engine/plan/positions';
 import { shownWords, textOf } from '../fingerprint';
 import { oneBased } from './location';
 import type { Formatter } from './types';
+import { shareableDocsUrl } from './links';
 
 /**
  * JUnit XML for CI test reports: one suite per plan, one failing test case per finding, one
@@ -21,7 +22,7 @@ export const junit: Formatter = (results, ctx) => {
       const p = oneBased(f.range);
       const words = shownWords(lines, f, ctx.rules);
       const name = words ? `${f.ruleId}: "${words}"` : f.ruleId;
-      const body = `${r.file}:${p.line}:${p.column} ${f.severity}: ${f.message}\nPrinciple: ${f.source}\nDocs: ${f.docsUrl}`;
+      const body = `${r.file}:${p.line}:${p.column} ${f.severity}: ${f.message}\nPrinciple: ${f.source}${docs(f.docsUrl)}`;
       out.push(
         `    <testcase classname="${file}" name="${attr(name)}">`,
         `      <failure type="${f.severity}" message="${attr(f.message)}">${xml(body)}</failure>`,
@@ -46,4 +47,9 @@ function xml(s: string): string {
 /** Escapes an attribute value; line breaks as references, since parsers fold literal ones into spaces. */
 function attr(s: string): string {
   return xml(s).replace(/"/g, '&quot;').replace(/\r?\n|\r/g, '&#10;');
+}
+
+function docs(docsUrl: string): string {
+  const url = shareableDocsUrl(docsUrl);
+  return url ? `\nDocs: ${url}` : '';
 }

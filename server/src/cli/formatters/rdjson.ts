@@ -2,6 +2,7 @@ import type { Finding, Fix, Position, Range, Severity } from '../../engine/index
 import { LineIndex } from '../../engine/plan/positions';
 import { textOf } from '../fingerprint';
 import type { Formatter } from './types';
+import { shareableDocsUrl } from './links';
 
 const SEVERITY: Record<Severity, 'ERROR' | 'WARNING' | 'INFO'> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
 
@@ -22,7 +23,7 @@ export const rdjson: Formatter = (results) =>
             message: f.message,
             location: { path: r.file, range: byteRange(lines, f.range) },
             severity: SEVERITY[f.severity],
-            code: { value: f.ruleId, url: f.docsUrl },
+            code: { value: f.ruleId, ...(shareableDocsUrl(f.docsUrl) && { url: f.docsUrl }) },
             ...(fix ? { suggestions: fix.edits.map((e) => ({ range: byteRange(lines, e.range), text: e.newText })) } : {}),
           };
         });

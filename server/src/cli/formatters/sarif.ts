@@ -3,6 +3,7 @@ import type { Finding, RuleMeta, Severity, TextEdit } from '../../engine/index';
 import { fingerprintsOf } from '../fingerprint';
 import { oneBased } from './location';
 import type { Formatter } from './types';
+import { shareableDocsUrl } from './links';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
@@ -62,14 +63,15 @@ function replacement(edit: TextEdit) {
 function descriptor(meta: RuleMeta) {
   const example = meta.example ? `\n\nWeak: ${meta.example.weak}\nStrong: ${meta.example.strong}` : '';
   const exampleMd = meta.example ? `\n\n- Weak: ${meta.example.weak}\n- Strong: ${meta.example.strong}` : '';
+  const docsUrl = shareableDocsUrl(meta.docsUrl);
   return {
     id: meta.id,
     shortDescription: { text: meta.description },
     fullDescription: { text: meta.principle },
-    helpUri: meta.docsUrl,
+    ...(docsUrl && { helpUri: docsUrl }),
     help: {
       text: `${meta.principle}${example}\n\nSource: ${meta.source}`,
-      markdown: `${meta.principle}${exampleMd}\n\nSource: ${meta.source}. [Rule documentation](${meta.docsUrl})`,
+      markdown: `${meta.principle}${exampleMd}\n\nSource: ${meta.source}.${docsUrl ? ` [Rule documentation](${docsUrl})` : ''}`,
     },
     defaultConfiguration: { level: LEVEL[meta.severity] },
     properties: { tags: ['customer-strategy', meta.scope === 'plan' ? 'plan-level' : 'wording'], source: meta.source },

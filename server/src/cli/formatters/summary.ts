@@ -3,6 +3,7 @@ import { LineIndex } from '../../engine/plan/positions';
 import { fingerprintsOf, shownWords, textOf } from '../fingerprint';
 import { SEVERITY_RANK } from './location';
 import type { FileResult, Formatter } from './types';
+import { shareableDocsUrl } from './links';
 
 const STATUS: Record<PrincipleStatus, string> = { addressed: '✅ addressed', partly: '🟡 partly', missing: '❌ missing', 'n/a': '➖ not applicable', off: '➖ off' };
 const TOP = 3;
@@ -96,12 +97,12 @@ function coverageLines(r: FileResult): string[] {
 }
 
 function ruleLink(id: string, rules: ReadonlyMap<string, RuleMeta>): string {
-  const url = rules.get(id)?.docsUrl;
-  return url ? link(id, url) : md(id);
+  return link(id, rules.get(id)?.docsUrl ?? '');
 }
 
-function link(text: string, url: string): string {
-  return `[${md(text)}](${url.replace(/[()\s]/g, encodeURIComponent)})`;
+function link(text: string, docsUrl: string): string {
+  const url = shareableDocsUrl(docsUrl);
+  return url ? `[${md(text)}](${url.replace(/[()\s]/g, encodeURIComponent)})` : md(text);
 }
 
 function countPhrase(findings: readonly Finding[]): string {

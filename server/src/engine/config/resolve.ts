@@ -29,6 +29,8 @@ export interface ResolvedConfig {
   baseDir: string;
   /** Config and pack files read, in the order applied (nearest config last). */
   sources: string[];
+  /** The config's `docsBaseUrl`, when one sets it: built-in rule pages are linked there. */
+  docsBaseUrl?: string;
 }
 
 export interface ResolveOptions {
@@ -59,6 +61,7 @@ interface State {
   sources: string[];
   /** Files already applied through `extends`: each counts once, so fan-out costs linear time. */
   extended: Set<string>;
+  docsBaseUrl?: string;
 }
 
 /** `extends` deeper than this, or reaching more files, is refused: a repository could otherwise make every lint do unbounded work. */
@@ -108,6 +111,7 @@ export function resolveConfig(opts: ResolveOptions = {}): ResolvedConfig {
     const { src, at, data } = opts.planSettings;
     applySettings(state, data, { src, at, dir: planDir, boundary: limit(planDir), stack: [] });
   }
+  if (state.docsBaseUrl) rebaseBuiltinDocs(state, state.docsBaseUrl);
   if (opts.reportUnusedDisableDirectives && state.rules.has(UNUSED_DIRECTIVE_RULE)) {
     state.levels.set(UNUSED_DIRECTIVE_RULE, { level: 'error', options: state.levels.get(UNUSED_DIRECTIVE_RULE)?.options ?? {} });
   }
@@ -116,7 +120,12 @@ export function resolveConfig(opts: ResolveOptions = {}): ResolvedConfig {
     const rule = state.rules.get(id);
     if (rule && level !== 'off') settings.push({ rule, severity: level, options });
   }
-  return { settings, knownRuleIds: new Set(state.rules.keys()), files: state.files ?? DEFAULT_FILES, ignore: state.ignore, baseDir, sources: state.sources };
+  return { settings, knownRuleIds: new Set(state.rules.keys()), files: state.files ?? DEFAULT_FILES, ignore: state.ignore, baseDir, sources: state.sources, ...(state.docsBaseUrl && { docsBaseUrl: state.docsBaseUrl }) };
+}
+
+/** Swaps the built-in rules for the same rules linking to their pages under `base`. */
+function rebaseBuiltinDocs(state: State, base: string): void {
+  for (const rule of builtinRules(base).rules) state.rules.set(rule.meta.id, rule);
 }
 
 function applyConfigFile(state: State, file: string, boundary: string | undefined, stack: string[]): void {
@@ -147,6 +156,7 @@ function applySettings(state: State, data: LoadedConfig, site: Site): void {
     if (isPack(loaded.src.data)) applyPack(state, loaded.pack());
     else applyConfigFile(state, target.file, site.boundary, site.stack);
   });
+  if (data.docsBaseUrl) state.docsBaseUrl = data.docsBaseUrl;
   if (data.files) state.files = globsAt(site, 'files', data.files);
   // No spread: a list of 100,000 globs would overflow the call stack.
   if (data.ignore) for (const g of globsAt(site, 'ignore', data.ignore)) state.ignore.push(g);

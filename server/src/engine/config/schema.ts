@@ -34,6 +34,11 @@ const configShape = {
   files: globs('Globs, relative to this file, of the Markdown files that are plans. The nearest config that sets them wins. Default: **/*strategy*.md, **/*plan*.md, **/strategy/**/*.md, **/strategies/**/*.md, **/plans/**/*.md.'),
   ignore: globs('Globs, relative to this file, of files never linted when found through a folder or glob; they add up along the chain of configs.'),
   rules: z.record(z.string(), ruleEntrySchema()).describe('Rule IDs with a level (off, info, warning, error), or [level, { options }].'),
+  // Links leave the machine (SARIF, PR summaries): only web links, never javascript: or file:.
+  docsBaseUrl: z
+    .string()
+    .regex(/^https?:\/\/[^\s/]+\S*$/, { error: 'an https:// (or http://) URL, e.g. https://git.example.com/mirrors/stratlint/blob/v1.0.0/rules' })
+    .describe('Where your team hosts the built-in rule pages: a rule’s page is <docsBaseUrl>/<rule-id>/README.md. The nearest config that sets it wins. Default: the rules folder of https://github.com/stratlint/stratlint at this version’s tag.'),
 };
 
 /** A config file. */
@@ -45,6 +50,7 @@ export const configSchema = z
     files: configShape.files.optional(),
     ignore: configShape.ignore.optional(),
     rules: configShape.rules.optional(),
+    docsBaseUrl: configShape.docsBaseUrl.optional(),
   })
   .strict();
 

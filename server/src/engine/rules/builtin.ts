@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { Terms } from '../patterns/pattern';
 import { compileRule } from './compile';
+import { defaultDocsBaseUrl, ruleDocsUrl } from './home';
 import { ruleSchema, termsSchema } from './schema';
 import type { Rule } from './types';
 
@@ -16,15 +16,19 @@ export function builtinRulesDir(): string {
   }
 }
 
-export function builtinDocsUrl(id: string): string {
-  return pathToFileURL(join(builtinRulesDir(), id, 'README.md')).href;
-}
+const cache = new Map<string, { terms: Terms; rules: Rule[] }>();
+/** Read once: every config resolution asks for the built-in rules. */
+let defaultBase: string | undefined;
 
-let cache: { terms: Terms; rules: Rule[] } | undefined;
-
-/** The built-in terms and rules (rules/<id>/rule.yaml), validated and compiled once. */
-export function builtinRules(): { terms: Terms; rules: Rule[] } {
-  if (cache) return cache;
+/**
+ * The built-in terms and rules (rules/<id>/rule.yaml), validated and compiled once per docs base
+ * URL: their pages link to the project's repository unless a config's `docsBaseUrl` says where a
+ * team hosts its own copy.
+ */
+export function builtinRules(docsBaseUrl?: string): { terms: Terms; rules: Rule[] } {
+  const base = docsBaseUrl ?? (defaultBase ??= defaultDocsBaseUrl(builtinRulesDir()));
+  const cached = cache.get(base);
+  if (cached) return cached;
   const dir = builtinRulesDir();
   const terms = termsSchema.parse(parseYaml(readFileSync(join(dir, 'terms.yaml'), 'utf8')));
   const rules: Rule[] = [];
@@ -34,8 +38,10 @@ export function builtinRules(): { terms: Terms; rules: Rule[] } {
     const result = ruleSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
     if (!result.success) throw new Error(`stratlint: built-in rule ${file} is invalid: ${result.error.message}`);
     if (result.data.id !== entry.name) throw new Error(`stratlint: ${file} has id "${result.data.id}"; it must match its folder`);
-    rules.push(compileRule(result.data, terms, builtinDocsUrl(entry.name), () => rules));
+    rules.push(compileRule(result.data, terms, ruleDocsUrl(base, entry.name), () => rules));
   }
-  cache = { terms, rules };
-  return cache;
+  // Each config may name its own docsBaseUrl: a workspace of many must not grow the cache without end.
+  if (cache.size >= 16) cache.clear();
+  cache.set(base, { terms, rules });
+  return { terms, rules };
 }

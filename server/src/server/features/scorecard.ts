@@ -7,5 +7,5 @@ import type { ScorecardResult } from '../protocol';
 export function scorecardOf(outcome: LintOutcome | undefined): ScorecardResult | null {
   const result = planResult(outcome);
   if (!outcome || !result) return null;
-  return { uri: outcome.uri, version: outcome.version, scorecard: computeScorecard(result.plan, result.config.settings, result.findings, outcome.assessments) };
+  return { uri: outcome.uri, version: outcome.version, scorecard: computeScorecard(result.plan, result.config.settings, result.findings, outcome.assessments, result.config.docsBaseUrl) };
 }
