@@ -38,10 +38,13 @@ Options:
       --report-unused-disable-directives
                             Report stratlint-disable comments that switch nothing
                             off, as errors (rule unused-suppression)
+      --no-error-on-unmatched-pattern
+                            Exit 0 rather than 2 when a path or glob finds no plan
   -h, --help                Show this help
   -v, --version             Show the version
 
-Exit codes: 0 no errors; 1 lint errors or too many warnings; 2 bad usage, unreadable file or invalid config.`;
+Exit codes: 0 no errors; 1 lint errors or too many warnings; 2 bad usage, unreadable file,
+invalid config, or a path or glob that finds no plan.`;
 
 export interface CliIO {
   cwd: string;
@@ -66,6 +69,7 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
         'baseline-write': { type: 'string' },
         'changed-since': { type: 'string' },
         'report-unused-disable-directives': { type: 'boolean', default: false },
+        'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -119,6 +123,7 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
   const results: FileResult[] = [];
   const counts = { error: 0, warning: 0 };
   let baseline: Baseline | undefined;
+  let unmatched: string[] = [];
   /** What the report shows of a result: findings not in the baseline, errors only with --quiet. */
   const shown = (r: FileResult): FileResult => {
     const kept = baseline ? applyBaseline([r], baseline, io.cwd, rules)[0] : r;
@@ -130,12 +135,13 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
   try {
     baseline = o.baseline ? readBaseline(resolve(io.cwd, o.baseline), o.baseline) : undefined;
     const changes = o['changed-since'] !== undefined ? GitChanges.since(o['changed-since'], io.cwd) : undefined;
-    const targets = await expandTargets(args.positionals.length ? args.positionals : ['.'], io.cwd);
+    const positionals = args.positionals.length ? args.positionals : ['.'];
+    const targets = await expandTargets(positionals, io.cwd);
     const refused = overwritesInput(o['output-file'], targets, io.cwd);
     if (refused) throw new UsageError(`--output-file ${o['output-file']} is ${refused}, which this run lints; write the report elsewhere`);
-    const jobs = targets
-      .filter((t) => !changes || changes.has(t.path))
-      .map((t) => ({ path: t.path, explicit: t.explicit, shown: relative(io.cwd, t.path).replace(/\\/g, '/') || t.path }));
+    const kept = targets.filter((t) => !changes || changes.has(t.path));
+    const jobs = kept.map((t) => ({ path: t.path, explicit: t.explicit, shown: relative(io.cwd, t.path).replace(/\\/g, '/') || t.path }));
+    const matched = new Set<string>();
     const run = {
       cwd: io.cwd,
       configFile: o.config && resolve(io.cwd, o.config),
@@ -146,6 +152,8 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     };
     let i = 0;
     for await (const { result, rules: ran, ruleErrors } of lintFiles(jobs, run)) {
+      // A file named on the command line was found, plan or not (front matter "stratlint: false" opts it out).
+      for (const arg of kept[i].args) if (result || kept[i].explicit) matched.add(arg);
       const job = jobs[i++];
       if (!result) continue;
       for (const meta of ran) rules.set(meta.id, meta);
@@ -159,6 +167,10 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       count(r);
       printed.write(streaming.file(r));
     }
+    // A typo in a path or in the config's globs must not pass CI with nothing linted (ESLint's
+    // "No files matching"). With --changed-since a run with no changed plan is a normal run.
+    // The report of what was found is still written in full: the exit code and message say the rest.
+    if (!o['no-error-on-unmatched-pattern'] && !changes) unmatched = positionals.filter((a) => !matched.has(a));
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError || e instanceof ReadError || e instanceof WorkerFileError) {
       io.stderr.write(`stratlint: ${e.message}\n`);
@@ -216,12 +228,21 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       if (problem) io.stderr.write(`stratlint: ${problem}\n`);
     }
   }
+  if (unmatched.length) {
+    io.stderr.write(`stratlint: ${unmatchedMessage(unmatched)}\n`);
+    return 2;
+  }
   if (counts.error > 0) return 1;
   if (maxWarnings >= 0 && counts.warning > maxWarnings) {
     io.stderr.write(`stratlint: ${counts.warning} warnings, more than --max-warnings ${maxWarnings}\n`);
     return 1;
   }
   return 0;
+}
+
+function unmatchedMessage(args: readonly string[]): string {
+  const list = args.map((a) => `'${a}'`).join(', ');
+  return `no plans found in ${list}: no Markdown file there matches the config's "files" globs or has front matter "stratlint: true" or "type: strategy". Check the path and the "files" globs, or pass --no-error-on-unmatched-pattern to allow a run that lints nothing`;
 }
 
 /** Writes a report in parts; a report that prints anything ends with a line break. */
