@@ -6,6 +6,7 @@ import { ConfigError, lintDocument, type RuleMeta } from '../engine/index';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline';
 import { GitChanges } from './changed';
 import { expandTargets, UsageError } from './files';
+import { FIX_TYPES, type FixSettings, type FixType } from './fix';
 import { keepFindings } from './fingerprint';
 import { FORMATTERS, SCORECARD_FORMATS, STREAMING_FORMATTERS, TEXT_FORMATS } from './formatters/index';
 import type { FileResult } from './formatters/types';
@@ -38,6 +39,11 @@ Options:
       --report-unused-disable-directives
                             Report stratlint-disable comments that switch nothing
                             off, as errors (rule unused-suppression)
+      --fix                 Apply safe fixes to the files (phrase rewrites, comment
+                            and front matter edits), then report what is left
+      --fix-dry-run         Print the fixes --fix would make as a diff; change nothing
+      --fix-type <types>    Which fixes --fix applies, comma-separated: safe (default),
+                            template (inserts the rules' templates, slots to fill in)
       --no-error-on-unmatched-pattern
                             Exit 0 rather than 2 when a path or glob finds no plan
   -h, --help                Show this help
@@ -70,6 +76,9 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
         'changed-since': { type: 'string' },
         'report-unused-disable-directives': { type: 'boolean', default: false },
         'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
+        'fix-type': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -110,6 +119,12 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     io.stderr.write('stratlint: use --baseline to compare with a baseline or --baseline-write to record one, not both\n');
     return 2;
   }
+  const fix = fixSettings(o);
+  if (typeof fix === 'string') {
+    io.stderr.write(`stratlint: ${fix}\n`);
+    return 2;
+  }
+  const dryRun = o['fix-dry-run'];
   // On GitHub Actions the github format also fills the job summary.
   const jobSummary = o.format === 'github' ? process.env.GITHUB_STEP_SUMMARY || undefined : undefined;
   const withScorecard = SCORECARD_FORMATS.has(o.format!) || jobSummary !== undefined;
@@ -118,7 +133,8 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
   const { rules } = ctx;
   // Stylish and JSON on the terminal print each file once it is linted. A report to a file, a baseline
   // to record first and the job summary wait for every file: for them results keep their findings only.
-  const streaming = o['output-file'] || o['baseline-write'] || jobSummary ? undefined : STREAMING_FORMATTERS[o.format!]?.(ctx);
+  // --fix-dry-run prints diffs, not the report, on the terminal.
+  const streaming = o['output-file'] || o['baseline-write'] || jobSummary || dryRun ? undefined : STREAMING_FORMATTERS[o.format!]?.(ctx);
   const printed = new Printer(io.stdout);
   const results: FileResult[] = [];
   const counts = { error: 0, warning: 0 };
@@ -149,6 +165,7 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       reportUnusedDisableDirectives: o['report-unused-disable-directives']!,
       withScorecard,
       keepText: TEXT_FORMATS.has(o.format!) || !!o['baseline-write'] || jobSummary !== undefined,
+      fix,
     };
     let i = 0;
     for await (const { result, rules: ran, ruleErrors } of lintFiles(jobs, run)) {
@@ -157,6 +174,7 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       const job = jobs[i++];
       if (!result) continue;
       for (const meta of ran) rules.set(meta.id, meta);
+      if (result.notFixed) io.stderr.write(`stratlint: ${result.notFixed}\n`);
       for (const e of ruleErrors) io.stderr.write(`stratlint: rule ${e.ruleId} failed on ${job.shown}: ${e.message}\n`);
       if (changes) result.before = stateAtBase(changes, job.path, result, (old) => lintDocument(old, lintOptions(job, run)), rules, withScorecard);
       if (!streaming) {
@@ -216,9 +234,11 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
         io.stderr.write(`stratlint: cannot write ${o['output-file']}: ${writeProblem(e)}\n`);
         return 2;
       }
-      // The file is for tools; whoever watches the terminal still reads the findings.
-      const human = o.format === 'stylish' ? '' : stylish(reported, ctx);
+      // The file is for tools; whoever watches the terminal still reads the findings (or the diff).
+      const human = dryRun ? diffs(reported) : o.format === 'stylish' ? '' : stylish(reported, ctx);
       if (human) io.stdout.write(human);
+    } else if (dryRun) {
+      printed.write(diffs(reported));
     } else {
       printed.write(report);
       printed.finish();
@@ -238,6 +258,21 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     return 1;
   }
   return 0;
+}
+
+/** What --fix, --fix-dry-run and --fix-type ask for, a usage problem, or undefined without them. */
+function fixSettings(o: { fix?: boolean; 'fix-dry-run'?: boolean; 'fix-type'?: string }): FixSettings | string | undefined {
+  if (o.fix && o['fix-dry-run']) return 'use --fix to change the files or --fix-dry-run to see the changes, not both';
+  if (o['fix-type'] !== undefined && !o.fix && !o['fix-dry-run']) return '--fix-type goes with --fix or --fix-dry-run';
+  if (!o.fix && !o['fix-dry-run']) return undefined;
+  const types = (o['fix-type'] ?? 'safe').split(',').map((t) => t.trim());
+  const unknown = types.find((t) => !(FIX_TYPES as readonly string[]).includes(t));
+  if (unknown !== undefined) return `unknown fix type '${unknown}'; choose from ${FIX_TYPES.join(', ')}`;
+  return { types: types as FixType[], write: !!o.fix };
+}
+
+function diffs(results: readonly FileResult[]): string {
+  return results.map((r) => r.fixDiff ?? '').join('');
 }
 
 function unmatchedMessage(args: readonly string[]): string {
