@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { ROOT, run, tree } from './helpers';
 
@@ -40,6 +41,7 @@ describe('CLI', () => {
       endLine: 1,
       endColumn: 12,
       source: 'CPV-1, CPV-3, CVC',
+      docsUrl: pathToFileURL(join(ROOT, 'rules/customer-outcomes/README.md')).href,
       fixes: [{ title: 'Insert a "Customer outcomes" section' }],
     });
     assert.match(String(f.message), /results its customers need/);
