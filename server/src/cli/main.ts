@@ -11,12 +11,14 @@ import { keepFindings } from './fingerprint';
 import { FORMATTERS, SCORECARD_FORMATS, STREAMING_FORMATTERS, TEXT_FORMATS } from './formatters/index';
 import type { FileResult } from './formatters/types';
 import { stylish } from './formatters/stylish';
+import { testPack } from './test-pack';
 import { lintOptions } from './lint-file';
 import { lintFiles, WorkerFileError } from './pool';
 import { ReadError } from './read';
 import { appendJobSummary, stateAtBase } from './summary';
 
 const HELP = `Usage: stratlint [options] [files, folders or globs…]   (default: .)
+       stratlint test-pack <pack.yaml> [fixtures…]   (see stratlint test-pack --help)
 
 Lints Markdown customer-strategy plans against customer-strategy principles.
 Files named explicitly are always linted; in folders and globs, only plans are
@@ -59,6 +61,7 @@ export interface CliIO {
 }
 
 export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  if (argv[0] === 'test-pack') return testPack(argv.slice(1), io);
   let args;
   try {
     args = parseArgs({
