@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { ROOT, run, tree } from './helpers';
 
@@ -24,7 +25,7 @@ describe('CLI', () => {
   it('always lints files named explicitly, and expands globs', async () => {
     const dir = tree({ 'README.md': WEAK, 'a/one.md': WEAK, 'a/two.md': WEAK });
     assert.deepEqual((JSON.parse((await run(['--no-config', '-f', 'json', 'README.md'], dir)).stdout) as { file: string }[]).map((x) => x.file), ['README.md']);
-    assert.deepEqual(JSON.parse((await run(['--no-config', '-f', 'json', 'a/*.md'], dir)).stdout), []);
+    assert.deepEqual(JSON.parse((await run(['--no-config', '-f', 'json', '--no-error-on-unmatched-pattern', 'a/*.md'], dir)).stdout), []);
   });
 
   it('writes the JSON contract: 1-based lines and columns, exclusive endColumn, source and fix titles', async () => {
@@ -40,6 +41,7 @@ describe('CLI', () => {
       endLine: 1,
       endColumn: 12,
       source: 'CPV-1, CPV-3, CVC',
+      docsUrl: pathToFileURL(join(ROOT, 'rules/customer-outcomes/README.md')).href,
       fixes: [{ title: 'Insert a "Customer outcomes" section' }],
     });
     assert.match(String(f.message), /results its customers need/);

@@ -142,17 +142,19 @@ describe('rule pack errors name the pack file, line and key', () => {
   const rule = (lines: string) => `rules:\n  - id: acme/risks\n    severity: warning\n    description: Plans name their risks.\n    message: Name the risks.\n${lines}`;
   const packError = (pack: string) => errorFor({ '.stratlint.yaml': 'extends: [./acme.yaml]\n', 'acme.yaml': pack });
   const cases: [string, string, string, string | RegExp][] = [
-    ['a misspelt kind', rule('    kind: require-sectoin\n    headings: [risks]\n'), 'acme.yaml:6:11 rules[0].kind', "expected one of require-section|avoid-phrase|require-evidence|section-content|metric|goal-list|code, got 'require-sectoin' (did you mean 'require-section'?)"],
-    ['a missing kind', rule('    headings: [risks]\n'), 'acme.yaml:2:5 rules[0].kind', "missing 'kind': give one of require-section|avoid-phrase|require-evidence|section-content|metric|goal-list|code"],
-    ['a key of another spelling', rule('    kind: avoid-phrase\n    pattern: [risky]\n'), 'acme.yaml:7:5 rules[0].pattern', /^unknown key 'pattern' \(did you mean 'patterns'\?\); allowed here: id, severity, source, description, message, principle, example, docs, fix, recommended, kind, patterns, unless, /],
-    ['a missing message', 'rules:\n  - id: acme/risks\n    kind: require-section\n    severity: warning\n    description: Plans name their risks.\n    headings: [risks]\n', 'acme.yaml:2:5 rules[0].message', 'missing: give a text'],
+    ['a misspelt kind', rule('    kind: require-sectoin\n    headings: [risks]\n'), 'acme.yaml:6:11 rules[acme/risks].kind', "expected one of require-section|avoid-phrase|require-evidence|section-content|metric|goal-list|code, got 'require-sectoin' (did you mean 'require-section'?)"],
+    ['a missing kind', rule('    headings: [risks]\n'), 'acme.yaml:2:5 rules[acme/risks].kind', "missing 'kind': give one of require-section|avoid-phrase|require-evidence|section-content|metric|goal-list|code"],
+    ['a key of another spelling', rule('    kind: avoid-phrase\n    pattern: [risky]\n'), 'acme.yaml:7:5 rules[acme/risks].pattern', /^unknown key 'pattern' \(did you mean 'patterns'\?\); allowed here: id, severity, source, description, message, principle, example, docs, fix, recommended, kind, patterns, replace, unless, /],
+    ['a missing message', 'rules:\n  - id: acme/risks\n    kind: require-section\n    severity: warning\n    description: Plans name their risks.\n    headings: [risks]\n', 'acme.yaml:2:5 rules[acme/risks].message', 'missing: give a text'],
     ['a malformed ID', rule('    kind: require-section\n    headings: [risks]\n').replace('acme/risks', 'Acme_Risks'), 'acme.yaml:2:9 rules[0].id', 'expected lower-case words joined by "-", optionally "pack/rule", got \'Acme_Risks\''],
-    ['a misspelt severity', rule('    kind: require-section\n    headings: [risks]\n').replace('severity: warning', 'severity: warn'), 'acme.yaml:3:15 rules[0].severity', "expected one of error|warning|info, got 'warn' (did you mean 'warning'?)"],
-    ['an empty pattern list', rule('    kind: avoid-phrase\n    patterns: []\n'), 'acme.yaml:7:15 rules[0].patterns', 'expected at least 1 item, got []'],
-    ['half of a require-evidence pair', rule('    kind: require-evidence\n    trigger: [pilot]\n'), 'acme.yaml:2:5 rules[0]', 'give either "trigger" and "evidence", or "checks"'],
-    ['a built-in rule ID', rule('    kind: require-section\n    headings: [risks]\n').replace('acme/risks', 'right-to-win'), 'acme.yaml:2:9 rules[0].id', "'right-to-win' is a built-in rule ID; give pack rules their own IDs (e.g. 'acme/right-to-win') and switch the built-in off in the config if it should not run"],
+    ['a misspelt severity', rule('    kind: require-section\n    headings: [risks]\n').replace('severity: warning', 'severity: warn'), 'acme.yaml:3:15 rules[acme/risks].severity', "expected one of error|warning|info, got 'warn' (did you mean 'warning'?)"],
+    ['an empty pattern list', rule('    kind: avoid-phrase\n    patterns: []\n'), 'acme.yaml:7:15 rules[acme/risks].patterns', 'expected at least 1 item, got []'],
+    ['half of a require-evidence pair', rule('    kind: require-evidence\n    trigger: [pilot]\n'), 'acme.yaml:2:5 rules[acme/risks]', 'give either "trigger" and "evidence", or "checks"'],
+    ['a built-in rule ID', rule('    kind: require-section\n    headings: [risks]\n').replace('acme/risks', 'right-to-win'), 'acme.yaml:2:9 rules[right-to-win].id', "'right-to-win' is a built-in rule ID; give pack rules their own IDs (e.g. 'acme/right-to-win') and switch the built-in off in the config if it should not run"],
     ['one ID twice', `${rule('    kind: require-section\n    headings: [risks]\n')}  - id: acme/risks\n    kind: require-section\n    severity: info\n    description: Again.\n    message: Again.\n    headings: [risks]\n`, 'acme.yaml:8:9 rules[1].id', "the rule ID 'acme/risks' appears twice in this pack"],
-    ['a code rule in a pack', rule('    kind: code\n    scope: plan\n'), 'acme.yaml:6:11 rules[0].kind', /^rule "acme\/risks" has kind "code", which only built-in rules may use \(/],
+    ['an unquoted fix template with ": " in it', rule('    kind: avoid-phrase\n    patterns: [synergy]\n    fix:\n      title: Say what is better\n      template: <claim: what is better, for whom>\n'), 'acme.yaml:10:17 ', 'not valid YAML or JSON: Nested mappings are not allowed in compact mappings; quote this template: template: "<claim: what is better, for whom>"'],
+    ['the second rule, named by its ID', `${rule('    kind: require-section\n    headings: [risks]\n')}  - id: acme/hedge\n    kind: avoid-phrase\n    severity: info\n    description: No hedging.\n    message: Commit.\n    pattern: [try to]\n`, 'acme.yaml:13:5 rules[acme/hedge].pattern', /^unknown key 'pattern' \(did you mean 'patterns'\?\)/],
+    ['a code rule in a pack', rule('    kind: code\n    scope: plan\n'), 'acme.yaml:6:11 rules[acme/risks].kind', /^rule "acme\/risks" has kind "code", which only built-in rules may use \(/],
     ['a key a pack cannot have', `extends: [stratlint:strict]\n${rule('    kind: require-section\n    headings: [risks]\n')}`, 'acme.yaml:1:1 extends', "unknown key 'extends'; allowed here: terms, rules"],
   ];
   for (const [name, pack, at, detail] of cases) {
@@ -171,19 +173,19 @@ describe('patterns RE2 cannot run are errors at the pattern', () => {
 
   it('lookahead, with what to use instead', () => {
     const r = packError(pack("      - '\\bwill try\\b'\n      - 'try to(?= grow)'\n"));
-    assert.equal(r.at, 'acme.yaml:9:9 rules[0].patterns[1]');
+    assert.equal(r.at, 'acme.yaml:9:9 rules[acme/hedge].patterns[1]');
     assert.equal(r.detail, 'invalid pattern "try to(?= grow)": error parsing regexp: invalid or unsupported Perl syntax: `(?=`. Patterns run on RE2, which has no lookahead or lookbehind: use the rule\'s unless, unlessFollowedBy or unlessPrecededBy keys instead');
   });
 
   it('a backreference', () => {
     const r = packError(pack("      - '(very) \\1'\n"));
-    assert.equal(r.at, 'acme.yaml:8:9 rules[0].patterns[0]');
+    assert.equal(r.at, 'acme.yaml:8:9 rules[acme/hedge].patterns[0]');
     assert.match(r.detail, /invalid escape sequence: `\\1`\. Patterns run on RE2, which has no backreferences$/);
   });
 
   it('an unknown term', () => {
     const r = packError(pack("      - '\\b{segmnet}\\b'\n"));
-    assert.equal(r.at, 'acme.yaml:8:9 rules[0].patterns[0]');
+    assert.equal(r.at, 'acme.yaml:8:9 rules[acme/hedge].patterns[0]');
     assert.match(r.detail, /^unknown term \{segmnet\} in pattern "\\\\b\{segmnet\}\\\\b" \(known: .*customer.*\)$/);
   });
 

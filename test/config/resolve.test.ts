@@ -128,7 +128,7 @@ describe('extends', () => {
     });
     assert.deepEqual(levels(resolveConfig({ filePath: join(root, 'plan.md'), stopDir: root }), ['acme/no-hope']), ['acme/no-hope warning']);
     const e = configError(() => resolveConfig({ filePath: join(root, 'other/plan.md'), stopDir: root }));
-    assert.equal(where(e, root), 'other/copy.yaml:2:9 rules[0].id');
+    assert.equal(where(e, root), 'other/copy.yaml:2:9 rules[acme/no-hope].id');
     assert.equal(e.detail, `the rule 'acme/no-hope' is already defined by ${join(root, 'pack.yaml')}; give this one another ID`);
   });
 

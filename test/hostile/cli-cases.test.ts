@@ -81,7 +81,7 @@ describe('every hostile or mistaken input gets a clear message and exit 2', () =
     const pack = 'rules:\n  - { id: acme/x, kind: avoid-phrase, severity: warning, description: d, message: m, patterns: [synergy], docs: "javascript:alert(1)" }\n';
     const r = await run(['growth-plan.md'], tree({ 'growth-plan.md': PLAN, 'pack.yaml': pack, '.stratlint.yaml': 'extends: [./pack.yaml]\n' }));
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /pack\.yaml:2:\d+: rules\[0\]\.docs: expected an https:, http: or file: link, or a path relative to this pack\n$/);
+    assert.match(r.stderr, /pack\.yaml:2:\d+: rules\[acme\/x\]\.docs: expected an https:, http: or file: link, or a path relative to this pack\n$/);
   });
 
   it('directive dates not written YYYY-MM-DD are flagged, not silently "no expiry"', async () => {

@@ -9,6 +9,8 @@ export interface Target {
   path: string;
   /** Named on the command line: linted whatever the plan globs say. */
   explicit: boolean;
+  /** The command-line arguments that found it: a run names those that found no plan. */
+  args: string[];
 }
 
 export class UsageError extends Error {}
@@ -22,7 +24,9 @@ export async function expandTargets(args: readonly string[], cwd: string): Promi
     const abs = resolve(cwd, arg);
     // Anything named that is not a folder is a file to lint: a device or FIFO is refused when read, with its reason.
     if (existsSync(abs) && !statSync(abs).isDirectory()) {
-      out.set(abs, { path: abs, explicit: true });
+      const seen = out.get(abs);
+      if (seen) seen.args.push(arg);
+      out.set(abs, { path: abs, explicit: true, args: seen?.args ?? [arg] });
       continue;
     }
     let found: string[];
@@ -37,12 +41,16 @@ export async function expandTargets(args: readonly string[], cwd: string): Promi
     // Found, not named: a link in the folder must not make Stratlint read a file outside it (or its workspace).
     const folder = existsSync(abs) ? abs : cwd;
     for (const f of found.sort()) {
-      if (out.has(f)) continue;
+      const seen = out.get(f);
+      if (seen) {
+        seen.args.push(arg);
+        continue;
+      }
       const root = workspaceRootOf(f, cwd);
       if (!isReallyInside(f, folder) && !(root && isReallyInside(f, root))) {
         throw new ReadError(`${relative(cwd, f) || f}: is a link to a file outside ${relative(cwd, folder) || '.'} and its workspace; Stratlint does not read it (name it on the command line to lint it)`);
       }
-      out.set(f, { path: f, explicit: false });
+      out.set(f, { path: f, explicit: false, args: [arg] });
     }
   }
   return [...out.values()];

@@ -1,4 +1,5 @@
-import { computeScorecard, lintDocument, workspaceRootOf, type RuleMeta } from '../engine/index';
+import { computeScorecard, lintDocument, workspaceRootOf, type Plan, type RuleMeta } from '../engine/index';
+import { fixFile, type FixSettings } from './fix';
 import { PatternMemo, withPatternMemo } from '../engine/patterns/memo';
 import { fingerprintFindings } from './fingerprint';
 import type { FileResult } from './formatters/types';
@@ -22,6 +23,8 @@ export interface RunSettings {
   withScorecard: boolean;
   /** The format quotes the text (TEXT_FORMATS) or a baseline is written: results keep it. */
   keepText: boolean;
+  /** --fix or --fix-dry-run. */
+  fix?: FixSettings;
 }
 
 export interface Linted {
@@ -50,17 +53,29 @@ export function lintOptions(job: LintJob, run: RunSettings) {
  * text unless run.keepText: a run of thousands of files holds their findings and fingerprints only.
  */
 export function lintFile(job: LintJob, run: RunSettings): Linted {
-  const text = readText(job.path, job.shown);
+  let text = readText(job.path, job.shown);
   // Rules that look for evidence across a section or the whole plan scan the same blocks again and again.
-  const memo = new PatternMemo();
-  const r = withPatternMemo(memo, () => lintDocument(text, lintOptions(job, run)));
+  let memo = new PatternMemo();
+  let r = withPatternMemo(memo, () => lintDocument(text, lintOptions(job, run)));
   if (!r.isPlan) return { rules: [], ruleErrors: [] };
+  let fixed: Pick<FileResult, 'fixDiff' | 'notFixed'> = {};
+  if (run.fix) {
+    const relint = (plan: Plan) => lintDocument(plan.text, { ...lintOptions(job, run), plan }).findings;
+    const outcome = withPatternMemo(memo, () => fixFile(job, r, relint, run.fix!));
+    fixed = outcome;
+    // What is left after fixing is what the report shows, as ESLint's --fix does.
+    if (outcome.text !== undefined && outcome.text !== text) {
+      text = outcome.text;
+      memo = new PatternMemo();
+      r = withPatternMemo(memo, () => lintDocument(text, lintOptions(job, run)));
+    }
+  }
   const rules = r.config.settings.map((s) => s.rule.meta);
   const scorecard = run.withScorecard ? withPatternMemo(memo, () => computeScorecard(r.plan, r.config.settings, r.findings, undefined, r.config.docsBaseUrl)) : undefined;
   // Fingerprints are taken over every finding, before --baseline or --quiet drop any.
   const fingerprints = fingerprintFindings(text, r.findings, new Map(rules.map((m) => [m.id, m])));
   return {
-    result: { file: job.shown, ...(run.keepText ? { text } : {}), findings: r.findings, fingerprints, scorecard },
+    result: { file: job.shown, ...(run.keepText ? { text } : {}), findings: r.findings, fingerprints, scorecard, ...fixed },
     rules,
     ruleErrors: r.ruleErrors.map((e) => ({ ruleId: e.ruleId, message: e.error.message })),
   };

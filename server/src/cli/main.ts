@@ -6,18 +6,21 @@ import { ConfigError, lintDocument, type RuleMeta } from '../engine/index';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline';
 import { GitChanges } from './changed';
 import { expandTargets, UsageError } from './files';
+import { FIX_TYPES, type FixSettings, type FixType } from './fix';
 import { keepFindings } from './fingerprint';
 import { init } from './init';
 import { printConfig } from './print-config';
 import { FORMATTERS, SCORECARD_FORMATS, STREAMING_FORMATTERS, TEXT_FORMATS } from './formatters/index';
 import type { FileResult } from './formatters/types';
 import { stylish } from './formatters/stylish';
+import { testPack } from './test-pack';
 import { lintOptions } from './lint-file';
 import { lintFiles, WorkerFileError } from './pool';
 import { ReadError } from './read';
 import { appendJobSummary, stateAtBase } from './summary';
 
 const HELP = `Usage: stratlint [options] [files, folders or globs…]   (default: .)
+       stratlint test-pack <pack.yaml> [fixtures…]   (see stratlint test-pack --help)
 
 Lints Markdown customer-strategy plans against customer-strategy principles.
 Files named explicitly are always linted; in folders and globs, only plans are
@@ -44,10 +47,18 @@ Options:
                             (every config file, pack and its front matter applied)
       --init                Write a commented starter .stratlint.yaml and a GitHub
                             workflow (.github/workflows/stratlint.yml) here
+      --fix                 Apply safe fixes to the files (phrase rewrites, comment
+                            and front matter edits), then report what is left
+      --fix-dry-run         Print the fixes --fix would make as a diff; change nothing
+      --fix-type <types>    Which fixes --fix applies, comma-separated: safe (default),
+                            template (inserts the rules' templates, slots to fill in)
+      --no-error-on-unmatched-pattern
+                            Exit 0 rather than 2 when a path or glob finds no plan
   -h, --help                Show this help
   -v, --version             Show the version
 
-Exit codes: 0 no errors; 1 lint errors or too many warnings; 2 bad usage, unreadable file or invalid config.`;
+Exit codes: 0 no errors; 1 lint errors or too many warnings; 2 bad usage, unreadable file,
+invalid config, or a path or glob that finds no plan.`;
 
 export interface CliIO {
   cwd: string;
@@ -56,6 +67,7 @@ export interface CliIO {
 }
 
 export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  if (argv[0] === 'test-pack') return testPack(argv.slice(1), io);
   let args;
   try {
     args = parseArgs({
@@ -74,6 +86,10 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
         'report-unused-disable-directives': { type: 'boolean', default: false },
         'print-config': { type: 'string' },
         init: { type: 'boolean', default: false },
+        'no-error-on-unmatched-pattern': { type: 'boolean', default: false },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
+        'fix-type': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -121,6 +137,12 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
     io.stderr.write('stratlint: use --baseline to compare with a baseline or --baseline-write to record one, not both\n');
     return 2;
   }
+  const fix = fixSettings(o);
+  if (typeof fix === 'string') {
+    io.stderr.write(`stratlint: ${fix}\n`);
+    return 2;
+  }
+  const dryRun = o['fix-dry-run'];
   // On GitHub Actions the github format also fills the job summary.
   const jobSummary = o.format === 'github' ? process.env.GITHUB_STEP_SUMMARY || undefined : undefined;
   const withScorecard = SCORECARD_FORMATS.has(o.format!) || jobSummary !== undefined;
@@ -129,11 +151,13 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
   const { rules } = ctx;
   // Stylish and JSON on the terminal print each file once it is linted. A report to a file, a baseline
   // to record first and the job summary wait for every file: for them results keep their findings only.
-  const streaming = o['output-file'] || o['baseline-write'] || jobSummary ? undefined : STREAMING_FORMATTERS[o.format!]?.(ctx);
+  // --fix-dry-run prints diffs, not the report, on the terminal.
+  const streaming = o['output-file'] || o['baseline-write'] || jobSummary || dryRun ? undefined : STREAMING_FORMATTERS[o.format!]?.(ctx);
   const printed = new Printer(io.stdout);
   const results: FileResult[] = [];
   const counts = { error: 0, warning: 0 };
   let baseline: Baseline | undefined;
+  let unmatched: string[] = [];
   /** What the report shows of a result: findings not in the baseline, errors only with --quiet. */
   const shown = (r: FileResult): FileResult => {
     const kept = baseline ? applyBaseline([r], baseline, io.cwd, rules)[0] : r;
@@ -145,12 +169,13 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
   try {
     baseline = o.baseline ? readBaseline(resolve(io.cwd, o.baseline), o.baseline) : undefined;
     const changes = o['changed-since'] !== undefined ? GitChanges.since(o['changed-since'], io.cwd) : undefined;
-    const targets = await expandTargets(args.positionals.length ? args.positionals : ['.'], io.cwd);
+    const positionals = args.positionals.length ? args.positionals : ['.'];
+    const targets = await expandTargets(positionals, io.cwd);
     const refused = overwritesInput(o['output-file'], targets, io.cwd);
     if (refused) throw new UsageError(`--output-file ${o['output-file']} is ${refused}, which this run lints; write the report elsewhere`);
-    const jobs = targets
-      .filter((t) => !changes || changes.has(t.path))
-      .map((t) => ({ path: t.path, explicit: t.explicit, shown: relative(io.cwd, t.path).replace(/\\/g, '/') || t.path }));
+    const kept = targets.filter((t) => !changes || changes.has(t.path));
+    const jobs = kept.map((t) => ({ path: t.path, explicit: t.explicit, shown: relative(io.cwd, t.path).replace(/\\/g, '/') || t.path }));
+    const matched = new Set<string>();
     const run = {
       cwd: io.cwd,
       configFile: o.config && resolve(io.cwd, o.config),
@@ -158,12 +183,16 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       reportUnusedDisableDirectives: o['report-unused-disable-directives']!,
       withScorecard,
       keepText: TEXT_FORMATS.has(o.format!) || !!o['baseline-write'] || jobSummary !== undefined,
+      fix,
     };
     let i = 0;
     for await (const { result, rules: ran, ruleErrors } of lintFiles(jobs, run)) {
+      // A file named on the command line was found, plan or not (front matter "stratlint: false" opts it out).
+      for (const arg of kept[i].args) if (result || kept[i].explicit) matched.add(arg);
       const job = jobs[i++];
       if (!result) continue;
       for (const meta of ran) rules.set(meta.id, meta);
+      if (result.notFixed) io.stderr.write(`stratlint: ${result.notFixed}\n`);
       for (const e of ruleErrors) io.stderr.write(`stratlint: rule ${e.ruleId} failed on ${job.shown}: ${e.message}\n`);
       if (changes) result.before = stateAtBase(changes, job.path, result, (old) => lintDocument(old, lintOptions(job, run)), rules, withScorecard);
       if (!streaming) {
@@ -174,6 +203,10 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       count(r);
       printed.write(streaming.file(r));
     }
+    // A typo in a path or in the config's globs must not pass CI with nothing linted (ESLint's
+    // "No files matching"). With --changed-since a run with no changed plan is a normal run.
+    // The report of what was found is still written in full: the exit code and message say the rest.
+    if (!o['no-error-on-unmatched-pattern'] && !changes) unmatched = positionals.filter((a) => !matched.has(a));
   } catch (e) {
     if (e instanceof ConfigError || e instanceof UsageError || e instanceof ReadError || e instanceof WorkerFileError) {
       io.stderr.write(`stratlint: ${e.message}\n`);
@@ -219,9 +252,11 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
         io.stderr.write(`stratlint: cannot write ${o['output-file']}: ${writeProblem(e)}\n`);
         return 2;
       }
-      // The file is for tools; whoever watches the terminal still reads the findings.
-      const human = o.format === 'stylish' ? '' : stylish(reported, ctx);
+      // The file is for tools; whoever watches the terminal still reads the findings (or the diff).
+      const human = dryRun ? diffs(reported) : o.format === 'stylish' ? '' : stylish(reported, ctx);
       if (human) io.stdout.write(human);
+    } else if (dryRun) {
+      printed.write(diffs(reported));
     } else {
       printed.write(report);
       printed.finish();
@@ -230,6 +265,10 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       const problem = appendJobSummary(jobSummary, reported, { ...ctx, color: false });
       if (problem) io.stderr.write(`stratlint: ${problem}\n`);
     }
+  }
+  if (unmatched.length) {
+    io.stderr.write(`stratlint: ${unmatchedMessage(unmatched)}\n`);
+    return 2;
   }
   if (counts.error > 0) return 1;
   if (maxWarnings >= 0 && counts.warning > maxWarnings) {
@@ -259,6 +298,26 @@ function runPrintConfig(plan: string, o: { config?: string; 'no-config'?: boolea
     io.stderr.write(`stratlint: ${e.message}\n`);
     return 2;
   }
+}
+
+/** What --fix, --fix-dry-run and --fix-type ask for, a usage problem, or undefined without them. */
+function fixSettings(o: { fix?: boolean; 'fix-dry-run'?: boolean; 'fix-type'?: string }): FixSettings | string | undefined {
+  if (o.fix && o['fix-dry-run']) return 'use --fix to change the files or --fix-dry-run to see the changes, not both';
+  if (o['fix-type'] !== undefined && !o.fix && !o['fix-dry-run']) return '--fix-type goes with --fix or --fix-dry-run';
+  if (!o.fix && !o['fix-dry-run']) return undefined;
+  const types = (o['fix-type'] ?? 'safe').split(',').map((t) => t.trim());
+  const unknown = types.find((t) => !(FIX_TYPES as readonly string[]).includes(t));
+  if (unknown !== undefined) return `unknown fix type '${unknown}'; choose from ${FIX_TYPES.join(', ')}`;
+  return { types: types as FixType[], write: !!o.fix };
+}
+
+function diffs(results: readonly FileResult[]): string {
+  return results.map((r) => r.fixDiff ?? '').join('');
+}
+
+function unmatchedMessage(args: readonly string[]): string {
+  const list = args.map((a) => `'${a}'`).join(', ');
+  return `no plans found in ${list}: no Markdown file there matches the config's "files" globs or has front matter "stratlint: true" or "type: strategy". Check the path and the "files" globs, or pass --no-error-on-unmatched-pattern to allow a run that lints nothing`;
 }
 
 /** Writes a report in parts; a report that prints anything ends with a line break. */

@@ -11,6 +11,7 @@ import { parsePlan } from './plan/parse';
 import { readPlanSettings } from './config/front-matter';
 
 export { applyEdits } from './fixes/apply';
+export { fixText, preferredEdits, unfixable } from './fixes/fix-all';
 export { DIRECTIVE_RULES } from './directives';
 export { ConfigError, UnreadFileError } from './config/errors';
 export { CONFIG_MAX_BYTES, FileAccessError, PLAN_MAX_BYTES, PLAN_MAX_LINES, planTooLarge, readBoundedText } from './files/bounded-read';

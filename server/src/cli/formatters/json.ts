@@ -13,6 +13,7 @@ function entry(r: FileResult) {
       endLine: f.range.end.line + 1,
       endColumn: f.range.end.character + 1,
       source: f.source,
+      docsUrl: f.docsUrl,
       fixes: f.fixes.map((x) => ({ title: x.title })),
       ...(f.related && {
         related: f.related.map((r) => ({

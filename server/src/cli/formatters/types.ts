@@ -35,6 +35,10 @@ export interface FileResult {
    */
   fingerprints?: string[];
   before?: Before;
+  /** --fix-dry-run: the fixes as a unified diff, when they change the file. */
+  fixDiff?: string;
+  /** --fix and --fix-dry-run: why the file was left as it was (a parse problem). */
+  notFixed?: string;
 }
 
 export interface FormatContext {

@@ -44,6 +44,9 @@ export function formatKey(path: DataPath): string {
   return path.reduce<string>((s, p) => (typeof p === 'number' ? `${s}[${p}]` : s ? `${s}.${p}` : p), '');
 }
 
+/** A pack rule's ID as the rule schema allows it. */
+const RULE_ID = /^[a-z][a-z0-9-]*(?:\/[a-z0-9-]+)?$/;
+
 /**
  * A YAML or JSON file parsed with positions kept, so that errors can point at keys. A plan's
  * front matter is parsed as a fragment that starts `frontMatterAt` lines into the plan, so that
@@ -65,7 +68,8 @@ export class SourceFile {
       const err = this.doc.errors[0];
       if (err) {
         const pos = this.position(err.pos[0]);
-        throw new ConfigError(file, pos.line, pos.col, '', `not valid YAML or JSON: ${err.message.split('\n')[0]}`, pos.line, pos.col, frontMatterAt !== undefined);
+        const hint = quoteHint(text.split(/\r?\n|\r/)[pos.line - 1 - (frontMatterAt ?? 0)] ?? '');
+        throw new ConfigError(file, pos.line, pos.col, '', `not valid YAML or JSON: ${err.message.split('\n')[0]}${hint}`, pos.line, pos.col, frontMatterAt !== undefined);
       }
       this.data = toData(this.doc, () => whole(ALIAS_BOMB));
     } catch (e) {
@@ -87,7 +91,21 @@ export class SourceFile {
     }
     const start = this.position(range ? range[0] : 0);
     const end = range ? this.position(range[1]) : start;
-    return new ConfigError(this.file, start.line, start.col, formatKey(path), detail, end.line, end.col, this.frontMatterAt !== undefined);
+    return new ConfigError(this.file, start.line, start.col, this.keyOf(path), detail, end.line, end.col, this.frontMatterAt !== undefined);
+  }
+
+  /**
+   * The key an error names. A pack's `rules[3]` is named by the rule's ID, `rules[acme/risks]`, as
+   * its author knows it; the index stays when the ID is missing, malformed or given twice.
+   */
+  private keyOf(path: DataPath): string {
+    const key = formatKey(path);
+    const rules = (this.data as { rules?: unknown } | null)?.rules;
+    if (path[0] !== 'rules' || typeof path[1] !== 'number' || !Array.isArray(rules)) return key;
+    const idOf = (r: unknown) => (r as { id?: unknown } | null)?.id;
+    const id = idOf(rules[path[1]]);
+    if (typeof id !== 'string' || !RULE_ID.test(id) || rules.filter((r) => idOf(r) === id).length > 1) return key;
+    return key.replace(/^rules\[\d+\]/, `rules[${id}]`);
   }
 
   private position(offset: number): { line: number; col: number } {
@@ -101,6 +119,17 @@ export class SourceFile {
     const pair = items?.find((i) => isNode(i.key) && (i.key as { value?: unknown }).value === path[path.length - 1]);
     return pair?.key;
   }
+}
+
+/**
+ * What to do about an unquoted value YAML cannot read, as "; quote this template: …": a fix
+ * template such as `<claim: what is better>` holds ": ", which YAML takes for a nested key.
+ */
+function quoteHint(line: string): string {
+  const m = /^\s*(?:-\s+)?([\w-]+):[ \t]+([^'"|>\s].*?)\s*$/.exec(line);
+  if (!m || !/: |^[@`]/.test(m[2])) return '';
+  const [, key, value] = m;
+  return `; quote this ${key === 'template' ? 'template' : 'value'}: ${key}: ${JSON.stringify(value)}`;
 }
 
 const SPECIAL_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

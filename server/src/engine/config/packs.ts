@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { Pattern, PatternError, type Terms } from '../patterns/pattern';
 import { builtinRules } from '../rules/builtin';
 import { compileRule, RuleCompileError } from '../rules/compile';
+import { matchOnStems } from '../plan/headings';
 import { packSchema, type RuleData } from '../rules/schema';
 import type { Rule } from '../rules/types';
 import type { DataPath, SourceFile } from './errors';
@@ -48,6 +49,7 @@ export function compilePack(src: SourceFile): CompiledPack {
       // Reports and editors turn docs into links: javascript: or data: would run in them.
       throw src.error([...at, 'docs'], 'expected an https:, http: or file: link, or a path relative to this pack');
     }
+    stemAliases(rule);
     try {
       return { rule: compileRule(rule, terms, docsUrl(rule, src.file)), at };
     } catch (e) {
@@ -57,6 +59,12 @@ export function compilePack(src: SourceFile): CompiledPack {
     }
   });
   return { file: src.file, src, rules };
+}
+
+/** A pack rule's heading aliases match on word stems (`risks` finds "Risk register"); see matchOnStems. */
+function stemAliases(rule: RuleData): void {
+  const r = rule as Partial<Record<'headings' | 'sections' | 'inSections' | 'exceptSections', string[]>> & { goals?: { headings?: string[]; exceptHeadings?: string[] } };
+  for (const list of [r.headings, r.sections, r.inSections, r.exceptSections, rule.fix?.after, r.goals?.headings, r.goals?.exceptHeadings]) if (list) matchOnStems(list);
 }
 
 const SAFE_DOCS = /^(?:https?:\/\/|file:)/i;

@@ -3,6 +3,7 @@ import { sentenceAt } from '../plan/scope';
 import { keepFacts } from './keep-facts';
 import type { Match } from '../patterns/pattern';
 import type { Fix, FixTemplate } from '../rules/types';
+import { PLACEHOLDER } from '../plan/slots';
 
 export type SpanAction = 'replace-match' | 'replace-sentence' | 'append-sentence' | 'append-block' | 'insert-after' | 'insert-section';
 
@@ -49,7 +50,9 @@ export function spanFix(plan: Plan, block: Block, match: Match, fix: FixTemplate
   }
   const start = afterLast ? block.docOffsets[from - 1] + 1 : docOffset(block, from);
   const end = to > from ? block.docOffsets[to - 1] + 1 : start;
-  return { title: fix.title, isPreferred: true, edits: [{ range: plan.lines.range(start, end), newText }] };
+  // Words replaced by complete words are a rewrite; added text or a slot to fill in is a template.
+  const safe = (action === 'replace-match' || action === 'replace-sentence') && !PLACEHOLDER.test(newText);
+  return { title: fix.title, isPreferred: true, ...(safe && { safe }), edits: [{ range: plan.lines.range(start, end), newText }] };
 }
 
 /** Where a block ends for appending: the end of its text, or of the table cell holding text offset `at`. */

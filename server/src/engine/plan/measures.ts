@@ -1,5 +1,6 @@
 import { memoKey, remember } from '../patterns/memo';
 import type { Plan, Section } from './model';
+import { isTitleSection } from './scope';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 /** Dates and deadlines a reader would accept: years, quarters, halves, months, "within 6 months", "by end of year". */
@@ -35,10 +36,13 @@ export function hasDate(text: string): boolean {
   return remember(DATE_KEY, text, () => DATE.test(text));
 }
 
-/** A date that applies to every line under a heading, in the plan's title, or in front matter. */
+/**
+ * A date that applies to every line under a heading ("## Targets for 2027"), or in front matter.
+ * Not the plan's title: "Payroll strategy 2027–2030" names the plan's period, and would date every
+ * line of it, so that a rule asking each milestone for its date could never fire.
+ */
 export function inheritedDate(plan: Plan, section: Section): boolean {
-  for (let s: Section | undefined = section; s; s = s.parent) if (s.level > 0 && hasDate(s.title)) return true;
-  if (hasDate(plan.title.text)) return true;
+  for (let s: Section | undefined = section; s; s = s.parent) if (s.level > 0 && !isTitleSection(plan, s) && hasDate(s.title)) return true;
   const fm = plan.frontMatter;
   return !!fm && ['horizon', 'date', 'period', 'quarter', 'deadline', 'due', 'timeframe', 'year'].some((k) => fm[k] !== undefined && fm[k] !== null && hasDate(String(fm[k])));
 }

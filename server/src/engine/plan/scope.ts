@@ -3,6 +3,14 @@ import type { Block, Plan, Section } from './model';
 import type { Range } from './positions';
 
 /** Sections whose heading matches one of the aliases, outermost first. */
+/**
+ * Whether the section is the plan's title: a lone top-level heading that opens the plan. It names
+ * the plan ("Payroll risks and strategy 2027–2030"); it is no section of its own, nor a milestone.
+ */
+export function isTitleSection(plan: Plan, section: Section): boolean {
+  return section.level === 1 && section.heading?.index === 0 && plan.sections.filter((s) => s.level === 1).length === 1;
+}
+
 export function sectionsMatching(plan: Plan, aliases: readonly string[]): Section[] {
   return plan.sections.filter((s) => s.level > 0 && headingMatchesAny(s.normalized, aliases));
 }

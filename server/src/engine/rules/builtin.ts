@@ -7,11 +7,15 @@ import { defaultDocsBaseUrl, ruleDocsUrl } from './home';
 import { ruleSchema, termsSchema } from './schema';
 import type { Rule } from './types';
 
+/** Found once: formatters ask for built-in docs URLs finding by finding. */
+let rulesDir: string | undefined;
+
 /** The folder holding the built-in rule data and docs, found from wherever this code runs (sources or bundle). */
 export function builtinRulesDir(): string {
+  if (rulesDir) return rulesDir;
   for (let dir = __dirname; ; dir = dirname(dir)) {
     const candidate = join(dir, 'rules');
-    if (existsSync(join(candidate, 'terms.yaml'))) return candidate;
+    if (existsSync(join(candidate, 'terms.yaml'))) return (rulesDir = candidate);
     if (dirname(dir) === dir) throw new Error(`stratlint: cannot find the built-in rules folder above ${__dirname}`);
   }
 }

@@ -78,7 +78,12 @@ const avoidPhrase = z
   .object({
     ...base,
     kind: z.literal('avoid-phrase'),
-    patterns,
+    patterns: patterns.optional(),
+    /**
+     * Phrases to flag, each with its own rewrite (Vale's substitution): `best-in-class: leading`.
+     * The quick fix and --fix replace the words found with the rewrite of the phrase they are.
+     */
+    replace: z.record(z.string().regex(/[\p{L}\p{N}]/u, 'a phrase with a letter or digit'), z.string().min(1)).optional(),
     /** No finding when one of these appears in the same `unlessScope`. */
     unless: patterns.optional(),
     unlessScope: scopeEnum.default('block'),
@@ -98,7 +103,8 @@ const avoidPhrase = z
     /** Leave Capitalised Names (not at a sentence start) alone. */
     skipProperNames: z.boolean().default(false),
   })
-  .strict();
+  .strict()
+  .refine((r) => r.patterns || (r.replace && Object.keys(r.replace).length > 0), { message: 'give "patterns", "replace" or both' });
 
 const evidenceCheck = z.object({ trigger: patterns, evidence: patterns, message: z.string().optional() }).strict();
 

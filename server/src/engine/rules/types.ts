@@ -17,6 +17,12 @@ export interface Fix {
   edits: TextEdit[];
   /** True for a rule's own template fix (offered first, applied by "fix all"). */
   isPreferred?: boolean;
+  /**
+   * Complete text that needs no one's words (a phrase's rewrite, a comment removed): the CLI's
+   * `--fix` applies it. Other fixes are templates with slots for the writer to fill in, applied
+   * from the command line only with `--fix-type template`.
+   */
+  safe?: boolean;
 }
 
 /** A place that belongs to a finding: each goal of a list the finding covers. */

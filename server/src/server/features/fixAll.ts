@@ -1,31 +1,17 @@
 /**
- * "Fix all auto-fixable problems": applies every finding's preferred fix, re-lints and repeats
- * while that still changes the text (a fix may only be offered once another has landed), then
- * returns the whole change as one edit spanning just the text that differs.
+ * "Fix all auto-fixable problems": applies every finding's preferred fix, templates included
+ * (the writer sees them land and fills them in), as the engine's fixText does, then returns the
+ * whole change as one edit spanning just the text that differs.
  */
-import { applyEdits, lintPlan, parsePlan, type DocumentLint, type Finding, type TextEdit } from '../../engine/index';
-
-const MAX_PASSES = 5;
-
-function preferredEdits(findings: readonly Finding[]): TextEdit[] {
-  return findings.flatMap((f) => f.fixes.find((fix) => fix.isPreferred)?.edits ?? []);
-}
+import { fixText, lintPlan, preferredEdits, type DocumentLint, type TextEdit } from '../../engine/index';
 
 export function hasAutoFixes(result: DocumentLint): boolean {
   return preferredEdits(result.findings).length > 0;
 }
 
 export function fixAllEdit(result: DocumentLint): TextEdit | undefined {
-  const original = result.plan.text;
-  let text = original;
-  let edits = preferredEdits(result.findings);
-  for (let pass = 0; pass < MAX_PASSES && edits.length > 0; pass++) {
-    const next = applyEdits(text, edits);
-    if (next === text) break;
-    text = next;
-    edits = preferredEdits(lintPlan(parsePlan(text), result.config.settings, result.config.knownRuleIds).findings);
-  }
-  return text === original ? undefined : spanningEdit(result, text);
+  const text = fixText(result.plan, result.findings, (plan) => lintPlan(plan, result.config.settings, result.config.knownRuleIds).findings);
+  return text === result.plan.text ? undefined : spanningEdit(result, text);
 }
 
 /** One edit turning the plan's text into `text`: the differing middle, never splitting \r\n or a surrogate pair. */

@@ -112,7 +112,7 @@ function removeComment(plan: Plan, d: Directive): Fix {
     const before = plan.text.slice(0, start).match(/[ \t]*$/)![0].length;
     edit = { range: lines.range(start - before, end), newText: '' };
   }
-  return { title: 'Remove the unused stratlint comment', isPreferred: true, edits: [edit] };
+  return { title: 'Remove the unused stratlint comment', isPreferred: true, safe: true, edits: [edit] };
 }
 
 /**
@@ -124,5 +124,5 @@ function removeId(d: Directive, r: Directive['rules'][number], removed: readonly
   const i = d.rules.indexOf(r);
   const trailing = d.rules.slice(i + 1).every((x) => removed.includes(x));
   const [from, to] = trailing ? [d.rules[i - 1].range.end, r.range.end] : [r.range.start, d.rules[i + 1].range.start];
-  return { title: `Remove "${r.id}" from the stratlint comment`, isPreferred: true, edits: [{ range: { start: from, end: to }, newText: '' }] };
+  return { title: `Remove "${r.id}" from the stratlint comment`, isPreferred: true, safe: true, edits: [{ range: { start: from, end: to }, newText: '' }] };
 }

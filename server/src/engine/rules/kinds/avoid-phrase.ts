@@ -10,7 +10,8 @@ import { appearsInScope, blockInContext, hasLabel, parentItem, quotesOf } from '
 
 /** Words the principle warns against, unless the surrounding text shows they are meant well. */
 export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, terms: Terms): Rule {
-  const patterns = compileAll(data.patterns, terms);
+  const rewrites = new Map(Object.entries(data.replace ?? {}).map(([phrase, rewrite]) => [normalizeWords(phrase), rewrite]));
+  const patterns = [...compileAll(data.patterns, terms), ...Object.keys(data.replace ?? {}).map(plainPhrase)];
   const phrasesFor = phraseOptions(patterns);
   const unless = compileAll(data.unless, terms);
   const followedBy = compileAll(data.unlessFollowedBy, terms);
@@ -49,6 +50,16 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
     return textOnly ? found : found.filter((m) => !appearsInScope(plan, block, m.start, data.unlessScope, unless));
   };
 
+  /** The fix of words that are one of the `replace` phrases: its own rewrite, capitalised as the words were. */
+  const rewriteFix = (plan: Plan, block: Block, m: Match) => {
+    const words = block.text.slice(m.start, m.end);
+    const rewrite = rewrites.get(normalizeWords(words));
+    if (rewrite === undefined) return undefined;
+    const text = /^\p{Lu}/u.test(words) ? rewrite.charAt(0).toUpperCase() + rewrite.slice(1) : rewrite;
+    const title = meta.fix?.title ?? `Replace with "${text}"`;
+    return spanFix(plan, block, m, { title, template: text }, 'replace-match');
+  };
+
   return {
     meta,
     optionsSchema: PHRASE_OPTIONS,
@@ -57,7 +68,7 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
       const phrasing = phrasesFor(ctx.options);
       for (const block of plan.blocks) {
         for (const m of flags(plan, block, phrasing)) {
-          const fix = meta.fix && spanFix(plan, block, m, meta.fix, data.fix?.action ?? 'replace-match');
+          const fix = rewriteFix(plan, block, m) ?? (meta.fix && spanFix(plan, block, m, meta.fix, data.fix?.action ?? 'replace-match'));
           ctx.report({ range: blockRange(plan, block, m.start, m.end), fixes: fix ? [fix] : [] });
         }
       }

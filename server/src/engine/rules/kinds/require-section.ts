@@ -1,7 +1,7 @@
 import { insertSectionFix } from '../../fixes/insert-section';
 import type { Block, Plan, Section } from '../../plan/model';
 import type { Range } from '../../plan/positions';
-import { blockRange, blocksOf, sectionsMatching, sentenceAt, wordCount } from '../../plan/scope';
+import { blockRange, blocksOf, isTitleSection, sectionsMatching, sentenceAt, wordCount } from '../../plan/scope';
 import { isUnfilled } from '../../plan/slots';
 import { anyMatch, compileAll, type Pattern, type Terms } from '../../patterns/pattern';
 import type { RulePeers } from '../compile';
@@ -148,7 +148,7 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
    * and its section counts only through what it says.
    */
   function topicSections(plan: Plan): Section[] {
-    return sectionsMatching(plan, data.headings).filter((s) => s.normalized.split(' ').length <= MAX_TOPIC_HEADING_WORDS);
+    return sectionsMatching(plan, data.headings).filter((s) => s.normalized.split(' ').length <= MAX_TOPIC_HEADING_WORDS && !isTitleSection(plan, s));
   }
 
   function hasRealContent(plan: Plan, section: Section): boolean {

@@ -1,4 +1,4 @@
-import { sectionsMatching, blocksOf } from '../../plan/scope';
+import { blockRange, sectionsMatching, blocksOf } from '../../plan/scope';
 import { anyMatch, compileAll, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
@@ -22,7 +22,8 @@ export function sectionContent(data: RuleDataOf<'section-content'>, meta: RuleMe
           const eol = ctx.plan.lines.eol;
           fixes.push({ title: meta.fix.title, isPreferred: true, edits: [{ range: { start: at, end: at }, newText: meta.fix.template.trim().replace(/\r?\n/g, eol) + eol + eol }] });
         }
-        ctx.report({ range: ctx.plan.lines.range(h.docOffsets[0], h.end), fixes });
+        // The heading's words, not a comment or anchor after them.
+        ctx.report({ range: blockRange(ctx.plan, h, 0, h.text.trimEnd().length), fixes });
       }
     },
   };
