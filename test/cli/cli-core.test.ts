@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { ROOT, run, tree } from './helpers';
+
+const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 const WEAK = '# Weak plan\n\nWe will ship things.\n';
 
@@ -41,7 +43,7 @@ describe('CLI', () => {
       endLine: 1,
       endColumn: 12,
       source: 'CPV-1, CPV-3, CVC',
-      docsUrl: pathToFileURL(join(ROOT, 'rules/customer-outcomes/README.md')).href,
+      docsUrl: `https://github.com/stratlint/stratlint/blob/v${VERSION}/rules/customer-outcomes/README.md`,
       fixes: [{ title: 'Insert a "Customer outcomes" section' }],
     });
     assert.match(String(f.message), /results its customers need/);
