@@ -17,7 +17,7 @@ export { ConfigError, UnreadFileError } from './config/errors';
 export { CONFIG_MAX_BYTES, FileAccessError, PLAN_MAX_BYTES, PLAN_MAX_LINES, planTooLarge, readBoundedText } from './files/bounded-read';
 export { resolveConfig, findConfigFiles, BUILTIN_PACKS, CONFIG_NAMES, DEFAULT_FILES, type ResolvedConfig, type ResolveOptions } from './config/resolve';
 export { workspaceRootOf } from './config/workspace';
-export { builtinRules, builtinRulesDir } from './rules/builtin';
+export { builtinRuleIds, builtinRules, builtinRulesDir } from './rules/builtin';
 export { parsePlan } from './plan/parse';
 export { isPlan, matchesGlobs } from './plan/detect';
 export { assessPlan, lintPlan, type LintResult, type RuleSetting } from './lint';

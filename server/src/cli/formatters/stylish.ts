@@ -1,4 +1,4 @@
-import { builtinRules, type Finding, type Severity } from '../../engine/index';
+import { builtinRuleIds, type Finding, type Severity } from '../../engine/index';
 import { collected, type StreamingFormatter } from './types';
 
 const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, underline: 4 } as const;
@@ -8,9 +8,8 @@ const COLORS = { red: 31, yellow: 33, cyan: 36, dim: 2, bold: 1, underline: 4 } 
  * summary. On a terminal each rule ID links to its page (OSC 8, as eslint-formatter-pretty does);
  * a CI log has no links, so the pages of pack rules, which no README lists, follow the summary.
  */
-let builtinIds: Set<string> | undefined;
 /** Built-in rules' pages are listed in the README; only the pages of pack rules follow a report. */
-const isBuiltin = (id: string) => (builtinIds ??= new Set(builtinRules().rules.map((r) => r.meta.id))).has(id);
+const isBuiltin = (id: string) => builtinRuleIds().has(id);
 
 export const stylishStream: StreamingFormatter = ({ color }) => {
   const paint = (c: keyof typeof COLORS, s: string) => (color ? `\x1b[${COLORS[c]}m${s}\x1b[0m` : s);

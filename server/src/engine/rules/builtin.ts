@@ -20,6 +20,22 @@ export function builtinRulesDir(): string {
   }
 }
 
+let ids: ReadonlySet<string> | undefined;
+
+/** The built-in rules' IDs (each is its folder's name), without compiling the rules. */
+export function builtinRuleIds(): ReadonlySet<string> {
+  return (ids ??= new Set(ruleFolders(builtinRulesDir()).map((f) => f.id)));
+}
+
+/** The folders of rules/ that hold a rule.yaml, by name. */
+function ruleFolders(dir: string): { id: string; file: string }[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((entry) => ({ entry, file: join(dir, entry.name, 'rule.yaml') }))
+    .filter(({ entry, file }) => entry.isDirectory() && existsSync(file))
+    .map(({ entry, file }) => ({ id: entry.name, file }));
+}
+
 const cache = new Map<string, { terms: Terms; rules: Rule[] }>();
 /** Read once: every config resolution asks for the built-in rules. */
 let defaultBase: string | undefined;
@@ -36,13 +52,11 @@ export function builtinRules(docsBaseUrl?: string): { terms: Terms; rules: Rule[
   const dir = builtinRulesDir();
   const terms = termsSchema.parse(parseYaml(readFileSync(join(dir, 'terms.yaml'), 'utf8')));
   const rules: Rule[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const file = join(dir, entry.name, 'rule.yaml');
-    if (!entry.isDirectory() || !existsSync(file)) continue;
+  for (const { id, file } of ruleFolders(dir)) {
     const result = ruleSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
     if (!result.success) throw new Error(`stratlint: built-in rule ${file} is invalid: ${result.error.message}`);
-    if (result.data.id !== entry.name) throw new Error(`stratlint: ${file} has id "${result.data.id}"; it must match its folder`);
-    rules.push(compileRule(result.data, terms, ruleDocsUrl(base, entry.name), () => rules));
+    if (result.data.id !== id) throw new Error(`stratlint: ${file} has id "${result.data.id}"; it must match its folder`);
+    rules.push(compileRule(result.data, terms, ruleDocsUrl(base, id), () => rules));
   }
   // Each config may name its own docsBaseUrl: a workspace of many must not grow the cache without end.
   if (cache.size >= 16) cache.clear();
