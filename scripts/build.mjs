@@ -2,6 +2,7 @@
 // no node_modules needed at run time: that keeps the VSIX small and installs fast).
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { webBuilds } from './build-web.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -28,6 +29,9 @@ await build({
   sourcemap: 'linked',
   logLevel: 'warning',
 });
+
+// VS Code for the web: the extension and its language server for a browser (see build-web.mjs).
+await Promise.all(webBuilds(root, version).map((options) => build(options)));
 
 // The config file's JSON Schema, generated from the zod schemas.
 await import('./gen-schema.mjs');

@@ -3,9 +3,8 @@
  * CLI's HTML report, redrawn after every lint of the plan. Clicking a gap puts the cursor where
  * the rule's fix would insert its template.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient } from 'vscode-languageclient';
 import { esc } from '../../server/src/report/escape';
 import { htmlDocument, planSection } from '../../server/src/report/html';
 import { ScorecardRequest, type ScorecardResult } from '../../server/src/server/protocol';
@@ -38,7 +37,7 @@ export class ScorecardView implements vscode.Disposable {
   private shown: ScorecardResult | null = null;
   private readonly listeners: vscode.Disposable[] = [];
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(private readonly client: BaseLanguageClient) {
     // Follow the active editor to another plan; leave the view alone for files that are not plans.
     this.listeners.push(vscode.window.onDidChangeActiveTextEditor((e) => e && this.panel && e.document.languageId === 'markdown' && void this.follow(e.document.uri.toString())));
   }
@@ -102,7 +101,8 @@ export class ScorecardView implements vscode.Disposable {
   }
 
   private page(uri: string, result: ScorecardResult | null): string {
-    const nonce = randomBytes(16).toString('base64');
+    // Web Crypto: there in Node's extension host and in a browser's alike
+    const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
     const csp = `default-src 'none'; style-src ${this.panel!.webview.cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}'`;
     const file = vscode.workspace.asRelativePath(vscode.Uri.parse(uri), false);
     const body = result

@@ -5,7 +5,7 @@
  * ESLint and markdownlint keep the previous markers instead: so does Stratlint, by turning a
  * cancelled pull into "unchanged" (the client asks again for the newer text right after).
  */
-import { vsdiag, type ProvideDiagnosticSignature } from 'vscode-languageclient/node';
+import { vsdiag, type ProvideDiagnosticSignature } from 'vscode-languageclient';
 import type * as vscode from 'vscode';
 
 export async function keepMarkersWhileTyping(

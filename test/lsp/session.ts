@@ -23,6 +23,7 @@ import {
 import { createConnection as createServerConnection } from 'vscode-languageserver/node';
 import { assessPlan, lintDocument } from '../../server/src/engine/index';
 import { editorMessage } from '../../server/src/server/features/titleLine';
+import { nodePlatform } from '../../server/src/server/nodePlatform';
 import { startServer } from '../../server/src/server/server';
 
 const ROOT = join(__dirname, '..', '..');
@@ -71,7 +72,7 @@ export class Session {
         toServer.end();
         toClient.end();
       };
-      startServer(createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)));
+      startServer(createServerConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient)), nodePlatform());
       this.connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
     } else {
       this.server = spawn(process.execPath, [join(ROOT, 'bin', 'stratlint-ls.js'), '--stdio'], { cwd: this.dir, stdio: ['pipe', 'pipe', 'inherit'] });

@@ -2,9 +2,9 @@
  * Config problems shown where they are: a diagnostic in the config file at the offending key
  * (or in the plan's front matter). The documents keep linting with their last valid config.
  */
-import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { CONFIG_MAX_BYTES, readBoundedText, UnreadFileError, type ConfigError, type Plan } from '../engine/index';
+import { CONFIG_MAX_BYTES, UnreadFileError, type ConfigError, type Plan } from '../engine/index';
+import { files } from '../engine/files/host';
 
 function diagnostic(line: number, character: number, length: number, error: ConfigError): Diagnostic {
   return {
@@ -37,7 +37,10 @@ export class ConfigProblems {
   private readonly byDocument = new Map<string, ConfigError>();
   private readonly published = new Set<string>();
 
-  constructor(private readonly connection: Connection) {}
+  constructor(
+    private readonly connection: Connection,
+    private readonly pathToUri: (path: string) => string,
+  ) {}
 
   /** The files (not front matter) currently reported broken. */
   files(): Set<string> {
@@ -54,7 +57,7 @@ export class ConfigProblems {
   private publish(): void {
     const byFile = new Map<string, Diagnostic[]>();
     for (const error of this.byDocument.values()) {
-      const uri = pathToFileURL(error.file).href;
+      const uri = this.pathToUri(error.file);
       const list = byFile.get(uri) ?? [];
       if (!list.some((d) => d.message.includes(error.detail))) list.push(this.locate(error));
       byFile.set(uri, list);
@@ -73,7 +76,7 @@ export class ConfigProblems {
     let lineText = '';
     try {
       // A file refused (a device, a link out of the workspace) is not read to show why.
-      if (!(error instanceof UnreadFileError)) lineText = readBoundedText(error.file, CONFIG_MAX_BYTES).split(/\r\n|\r|\n/)[line] ?? '';
+      if (!(error instanceof UnreadFileError)) lineText = files().readText(error.file, CONFIG_MAX_BYTES).split(/\r\n|\r|\n/)[line] ?? '';
     } catch {
       // the file is gone or unreadable: the error says so; point at its start
     }

@@ -9,6 +9,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   assessPlan,
   ConfigError,
+  documentConfig,
   isPlan,
   lintDocument,
   lintPlan,
@@ -23,8 +24,9 @@ import type { SettingsSource } from './largeDocuments';
 import type { Settings } from './settings';
 import { ChunkCache } from '../engine/plan/parse';
 import { PatternMemo, withPatternMemo } from '../engine/patterns/memo';
-import { uriToPath, type WorkspaceFolders } from './workspace';
-import { LintWorkerError, LintWorkers, type OffThreadLint } from './lintWorker';
+import type { WorkspaceFolders } from './workspace';
+import { LintWorkerError, type OffThreadLint } from './lintWorker';
+import type { Platform } from './platform';
 
 export interface LintOutcome {
   /** Unique per outcome: the pull diagnostics' result ID. */
@@ -112,7 +114,7 @@ export class Linter {
     private readonly log: Logger,
     /** Called with every fresh outcome. */
     private readonly onLinted: (outcome: LintOutcome) => void,
-    private readonly workers = new LintWorkers(),
+    private readonly platform: Platform,
   ) {}
 
   /** Settings or config files changed: every result is stale. */
@@ -238,7 +240,7 @@ export class Linter {
         let lintedOffThread = false;
         if (settings.enable) {
           const text = doc.getText();
-          const offThread = this.workers.available && text.length > WORKER_MIN_CHARS && !this.caches.has(uri);
+          const offThread = this.platform.workers.available && text.length > WORKER_MIN_CHARS && !this.caches.has(uri);
           const elsewhere = offThread ? await this.lintOffThread(uri, text, settings, abort.signal) : undefined;
           if (stale() || elsewhere === null) return undefined;
           if (elsewhere) {
@@ -250,6 +252,10 @@ export class Linter {
             const plan = parsePlan(text, cache?.chunks);
             await nextTurn(); // let newer edits and cancellations in before the rules run
             if (stale()) return undefined;
+            if (this.platform.fetchConfigFiles) {
+              await this.platform.fetchConfigFiles(uri, () => documentConfig(plan, this.target(uri, settings)));
+              if (stale()) return undefined;
+            }
             const lint = () => {
               Object.assign(outcome, this.lintParsed(uri, plan, settings));
               if (outcome.result?.isPlan) outcome.assessments = assessPlan(plan, outcome.result.config.settings);
@@ -295,7 +301,7 @@ export class Linter {
    */
   private async lintOffThread(uri: string, text: string, settings: Settings, signal: AbortSignal): Promise<OffThreadLint | undefined | null> {
     try {
-      return await this.workers.lint(text, this.target(uri, settings), signal);
+      return await this.platform.workers.lint(text, this.target(uri, settings), signal);
     } catch (e) {
       if (e instanceof LintWorkerError && e.outOfMemory) {
         this.log.error(`stratlint: ${uri} was not linted: linting it ran out of memory`);
@@ -340,7 +346,7 @@ export class Linter {
   }
 
   private target(uri: string, settings: Settings): LintTarget {
-    const filePath = uriToPath(uri);
+    const filePath = this.platform.uriToPath(uri);
     return {
       filePath,
       forcePlan: this.forced.has(uri),

@@ -1,10 +1,11 @@
 /** Entry of dist/server.js: `stratlint-ls --stdio` (or --node-ipc / --socket=N, as LSP clients start servers). */
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { setPatternUnions } from '../engine/patterns/pattern';
+import { nodePlatform } from './nodePlatform';
 import { startServer } from './server';
 
 setPatternUnions(false);
-startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all));
+startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all), nodePlatform());
 
 /**
  * Over stdio a message whose header is malformed (no or a bad Content-Length) leaves every later

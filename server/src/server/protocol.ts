@@ -59,3 +59,12 @@ export interface ScorecardResult {
 
 /** The plan's scorecard as it is now; null when the document is not linted as a plan. */
 export const ScorecardRequest = new RequestType<{ uri: string }, ScorecardResult | null, void>('stratlint/scorecard');
+
+/** A file as the editor's file system has it (see ReadFileRequest). */
+export type ReadFileResult = { kind: 'file'; text: string } | { kind: 'folder' } | { kind: 'none' } | { kind: 'tooLarge'; bytes: number } | { kind: 'unreadable'; reason: string };
+
+/**
+ * Server → client, in VS Code for the web only: the server there has no file system, so the
+ * extension reads config and pack files for it. A file over `maxBytes` is not read.
+ */
+export const ReadFileRequest = new RequestType<{ uri: string; maxBytes: number }, ReadFileResult, void>('stratlint/readFile');

@@ -30,12 +30,12 @@ import { hover } from './features/hover';
 import { newPlanTemplate } from './features/newPlan';
 import { scorecardOf } from './features/scorecard';
 import { documentSymbols } from './features/symbols';
-import { IdleCompactor } from './idle';
 import { Linter, type LintOutcome } from './linting';
 import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, type InitializationOptions, ScorecardRequest, StatusNotification } from './protocol';
 import { SizedSettings } from './largeDocuments';
 import { SettingsStore } from './settings';
-import { uriToPath, WorkspaceFolders } from './workspace';
+import type { Platform } from './platform';
+import { WorkspaceFolders } from './workspace';
 
 /** How long typing must pause before a lint runs. */
 export const DEBOUNCE_MS = 250;
@@ -43,12 +43,11 @@ export const DEBOUNCE_MS = 250;
 declare const STRATLINT_VERSION: string | undefined;
 const VERSION = typeof STRATLINT_VERSION === 'string' ? STRATLINT_VERSION : 'dev';
 
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, platform: Platform): void {
   const documents = new TextDocuments(TextDocument);
-  const folders = new WorkspaceFolders();
-  const configProblems = new ConfigProblems(connection);
+  const folders = new WorkspaceFolders(platform.uriToPath);
+  const configProblems = new ConfigProblems(connection, platform.pathToUri);
   const savedVersion = new Map<string, number>();
-  const compactor = new IdleCompactor();
   /** The outcome each document's diagnostics and status show. */
   const shown = new Map<string, number>();
   let caps: ClientCapabilities = {};
@@ -74,7 +73,7 @@ export function startServer(connection: Connection): void {
   }
 
   function linted(outcome: LintOutcome): void {
-    compactor.linted();
+    platform.linted();
     // onSave: a lint that a request (hover, code action) ran on unsaved text is not shown
     if (outcome.settings.run === 'onSave' && savedVersion.get(outcome.uri) !== outcome.version) return;
     shown.set(outcome.uri, outcome.id);
@@ -113,7 +112,7 @@ export function startServer(connection: Connection): void {
     store = new SettingsStore(connection, !!caps.workspace?.configuration, options?.settings);
     // A notification, not window/showMessageRequest: a client without that request must not bring the server down.
     settings = new SizedSettings(documents, store, (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }));
-    linter = new Linter(documents, settings, folders, log, linted);
+    linter = new Linter(documents, settings, folders, log, linted, platform);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -158,9 +157,10 @@ export function startServer(connection: Connection): void {
   // Config files and the packs they extend: only a change to one in use (or a new config) matters.
   connection.onDidChangeWatchedFiles(
     guard('config change', undefined, (params) => {
+      platform.filesChanged?.();
       const inUse = new Set(documents.all().flatMap((d) => linter.latest(d.uri)?.result?.config.sources ?? []));
       const relevant = params.changes.some(({ uri }) => {
-        const path = uriToPath(uri);
+        const path = platform.uriToPath(uri);
         return !!path && (CONFIG_NAMES.includes(basename(path)) || inUse.has(path) || [...configProblems.files()].includes(path));
       });
       if (relevant) relintAll();

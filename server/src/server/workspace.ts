@@ -1,30 +1,21 @@
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** The local path of a `file:` URI; untitled and virtual documents have none. */
-export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The workspace folders the client opened, to stop the config search and anchor relative paths. */
 export class WorkspaceFolders {
   private folders: string[] = [];
 
+  constructor(private readonly uriToPath: (uri: string) => string | undefined) {}
+
   set(uris: readonly string[]): void {
-    this.folders = uris.map(uriToPath).filter((p): p is string => !!p);
+    this.folders = uris.map(this.uriToPath).filter((p): p is string => !!p);
   }
 
   add(uris: readonly string[]): void {
-    this.folders.push(...uris.map(uriToPath).filter((p): p is string => !!p));
+    this.folders.push(...uris.map(this.uriToPath).filter((p): p is string => !!p));
   }
 
   remove(uris: readonly string[]): void {
-    const gone = new Set(uris.map(uriToPath));
+    const gone = new Set(uris.map(this.uriToPath));
     this.folders = this.folders.filter((f) => !gone.has(f));
   }
 

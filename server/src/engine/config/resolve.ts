@@ -1,5 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
+import { files } from '../files/host';
 import type { RuleSetting } from '../lint';
 import { builtinRules } from '../rules/builtin';
 import type { Rule, Severity } from '../rules/types';
@@ -82,7 +82,7 @@ export function findConfigFiles(startDir: string, stopDir?: string): string[] {
   const found: string[] = [];
   const stop = stopDir && resolve(stopDir);
   for (let dir = resolve(startDir); ; dir = dirname(dir)) {
-    const here = CONFIG_NAMES.map((n) => join(dir, n)).filter((f) => existsSync(f));
+    const here = CONFIG_NAMES.map((n) => join(dir, n)).filter((f) => files().exists(f));
     if (here.length > 1) throw new ConfigError(here[1], 1, 1, '', `${basename(here[0])} is in the same folder; keep one config file per folder so that it is clear which one applies`);
     if (here.length === 1) {
       refuseOutside(here[0], stop);
@@ -223,8 +223,7 @@ const fileCache = new Map<string, { stamp: string; loaded: LoadedFile }>();
 
 /** Reads a config or pack file, cached until it changes: the CLI and the editor resolve configs for every plan. */
 function loadFile(file: string): LoadedFile {
-  const stat = statSync(file, { throwIfNoEntry: false });
-  const stamp = stat ? `${stat.mtimeMs}:${stat.size}:${stat.ino}` : '';
+  const stamp = files().stat(file)?.stamp ?? '';
   const hit = fileCache.get(file);
   if (hit && hit.stamp === stamp) return hit.loaded;
   const src = readDataFile(file);

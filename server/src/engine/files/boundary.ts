@@ -2,8 +2,8 @@
  * The workspace boundary on real paths: a link inside the repository must not make Stratlint read
  * a file outside it. Files that do not exist resolve as written (reading them fails on its own).
  */
-import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
+import { files } from './host';
 
 /** Whether `file` is `dir` or inside it, as written. */
 export function isInside(file: string, dir: string): boolean {
@@ -12,11 +12,7 @@ export function isInside(file: string, dir: string): boolean {
 }
 
 export function realPath(path: string): string {
-  try {
-    return realpathSync.native(path);
-  } catch {
-    return resolve(path);
-  }
+  return files().realPath(path);
 }
 
 /** Whether `file`, links resolved, is inside `dir` (links resolved too). */

@@ -1,10 +1,10 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Terms } from '../patterns/pattern';
 import { compileRule } from './compile';
 import { defaultDocsBaseUrl, ruleDocsUrl } from './home';
 import { ruleSchema, termsSchema } from './schema';
+import { shippedFiles } from './shipped';
 import type { Rule } from './types';
 
 /** Found once: formatters ask for built-in docs URLs finding by finding. */
@@ -13,10 +13,11 @@ let rulesDir: string | undefined;
 /** The folder holding the built-in rule data and docs, found from wherever this code runs (sources or bundle). */
 export function builtinRulesDir(): string {
   if (rulesDir) return rulesDir;
-  for (let dir = __dirname; ; dir = dirname(dir)) {
+  const { codeDir, exists } = shippedFiles();
+  for (let dir = codeDir; ; dir = dirname(dir)) {
     const candidate = join(dir, 'rules');
-    if (existsSync(join(candidate, 'terms.yaml'))) return (rulesDir = candidate);
-    if (dirname(dir) === dir) throw new Error(`stratlint: cannot find the built-in rules folder above ${__dirname}`);
+    if (exists(join(candidate, 'terms.yaml'))) return (rulesDir = candidate);
+    if (dirname(dir) === dir) throw new Error(`stratlint: cannot find the built-in rules folder above ${codeDir}`);
   }
 }
 
@@ -29,11 +30,10 @@ export function builtinRuleIds(): ReadonlySet<string> {
 
 /** The folders of rules/ that hold a rule.yaml, by name. */
 function ruleFolders(dir: string): { id: string; file: string }[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((entry) => ({ entry, file: join(dir, entry.name, 'rule.yaml') }))
-    .filter(({ entry, file }) => entry.isDirectory() && existsSync(file))
-    .map(({ entry, file }) => ({ id: entry.name, file }));
+  const { folders, exists } = shippedFiles();
+  return folders(dir)
+    .map((id) => ({ id, file: join(dir, id, 'rule.yaml') }))
+    .filter(({ file }) => exists(file));
 }
 
 const cache = new Map<string, { terms: Terms; rules: Rule[] }>();
@@ -50,10 +50,10 @@ export function builtinRules(docsBaseUrl?: string): { terms: Terms; rules: Rule[
   const cached = cache.get(base);
   if (cached) return cached;
   const dir = builtinRulesDir();
-  const terms = termsSchema.parse(parseYaml(readFileSync(join(dir, 'terms.yaml'), 'utf8')));
+  const terms = termsSchema.parse(parseYaml(shippedFiles().readText(join(dir, 'terms.yaml'))));
   const rules: Rule[] = [];
   for (const { id, file } of ruleFolders(dir)) {
-    const result = ruleSchema.safeParse(parseYaml(readFileSync(file, 'utf8')));
+    const result = ruleSchema.safeParse(parseYaml(shippedFiles().readText(file)));
     if (!result.success) throw new Error(`stratlint: built-in rule ${file} is invalid: ${result.error.message}`);
     if (result.data.id !== id) throw new Error(`stratlint: ${file} has id "${result.data.id}"; it must match its folder`);
     rules.push(compileRule(result.data, terms, ruleDocsUrl(base, id), () => rules));

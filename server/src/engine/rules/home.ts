@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { shippedFiles } from './shipped';
 
 /**
  * Where the built-in rule pages are published: the `rules/` folder of the repository that
@@ -13,7 +13,7 @@ export function defaultDocsBaseUrl(rulesDir: string): string {
 
 /** The project's repository (https URL, no .git) and version, as package.json names them. */
 export function projectHome(rulesDir: string): { repository: string; version: string } {
-  const manifest = JSON.parse(readFileSync(join(dirname(rulesDir), 'package.json'), 'utf8')) as { version: string; repository: { url: string } };
+  const manifest = JSON.parse(shippedFiles().readText(join(dirname(rulesDir), 'package.json'))) as { version: string; repository: { url: string } };
   return { repository: manifest.repository.url.replace(/^git\+/, '').replace(/\.git$/, ''), version: manifest.version };
 }
 
