@@ -10,12 +10,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /**
- * What the VSIX holds: the bundled extension, server and lint worker, the rule data and pages, the
- * grammar and the config schema the extension contributes. package.json's own `files` is the npm
+ * What the VSIX holds: the bundled extension, server and lint worker (and the web builds of the
+ * extension and server, for VS Code for the web), the rule data and pages, the grammar and the
+ * config schema the extension contributes. package.json's own `files` is the npm
  * package's list (the CLI, no extension), and vsce refuses a .vscodeignore beside it, so the VSIX
  * is packed from a staging folder whose package.json lists these instead.
  */
-const VSIX_FILES = ['README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/lint-worker.js', 'rules', 'syntaxes/stratlint-markdown.injection.tmLanguage.json', 'syntaxes/stratlint-config.schema.json'];
+const VSIX_FILES = ['README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/lint-worker.js', 'dist/web/extension.js', 'dist/web/server.js', 'rules', 'syntaxes/stratlint-markdown.injection.tmLanguage.json', 'syntaxes/stratlint-config.schema.json'];
 
 const root = new URL('..', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

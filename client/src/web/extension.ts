@@ -20,11 +20,24 @@ class WebClient extends LanguageClient {
 let client: WebClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<StratlintApi> {
-  const worker = new Worker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js').toString(true));
+  const worker = await serverWorker(vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js'));
   // Markdown of any file system: the workspace's is not `file:` here (vscode-vfs:, vscode-remote:…)
   client = new WebClient('stratlint', 'Stratlint', clientOptions([{ language: 'markdown' }]), worker);
   context.subscriptions.push(client.onRequest(ReadFileRequest, readFile));
   return startExtension(context, client);
+}
+
+/**
+ * The worker running the server. An extension installed on a VS Code server (code-server, a
+ * remote tunnel) has a vscode-remote: URI, from which VS Code's web extension host starts no
+ * worker ("Creating workers from remote extensions is currently not supported") but does fetch:
+ * the script is fetched and started from a blob: URL then.
+ */
+async function serverWorker(script: vscode.Uri): Promise<Worker> {
+  if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
+  const response = await fetch(script.toString(true));
+  if (!response.ok) throw new Error(`Stratlint: cannot load its language server (${response.status} for ${script.toString(true)})`);
+  return new Worker(URL.createObjectURL(new Blob([await response.text()], { type: 'text/javascript' })));
 }
 
 export function deactivate(): Thenable<void> | undefined {
