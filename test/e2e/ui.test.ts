@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { copyWorkspace, ensureEditors, ROOT, server } from './support/setup';
+import { copyWorkspace, ensureEditors, inVsCode, openWithProblems, ROOT, server } from './support/setup';
 
 const VALUE_FIX = 'Insert a "Value proposition" section';
 const INSERT_ALL = 'Insert all missing sections';
@@ -34,7 +34,6 @@ test('the VSIX installs in VS Code and its quick fix works through the UI', { ti
   ensureEditors();
   const base = server.scratchDir('ui-');
   const workspace = copyWorkspace();
-  let stopServer = () => {};
   try {
     const vsix = join(base, 'stratlint.vsix');
     const packed = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
@@ -50,32 +49,16 @@ test('the VSIX installs in VS Code and its quick fix works through the UI', { ti
       assert.deepEqual(entries.filter((e) => /\.(ts|map)$/.test(e) || e.startsWith('extension/test/') || e.startsWith('extension/server/')), []);
     });
 
-    const userDataDir = join(base, 'user-data');
-    const extensionsDir = join(base, 'extensions');
-    server.writeUserSettings(userDataDir, {
+    const settings = {
       'workbench.colorTheme': 'Default Light Modern',
       'workbench.secondarySideBar.defaultVisibility': 'hidden',
       'window.commandCenter': false,
       'editor.minimap.enabled': false,
       // the heading pinned over a scrolled editor would take the clicks meant for its first line
       'editor.stickyScroll.enabled': false,
-    });
-    server.installVsix({ base, vsix, extensionsDir, userDataDir });
-    const vscode = await server.startServer({ base, userDataDir, extensionsDir });
-    stopServer = vscode.stop;
-    const { context, page } = await server.openBrowser({ base, viewport: { width: 1280, height: 760 } });
-    try {
-      await page.goto(`http://127.0.0.1:${vscode.port}/?folder=${encodeURIComponent(workspace)}`);
-      await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90000 });
-
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-      await page.keyboard.type('growth-strategy.md');
-      await page.waitForSelector('.quick-input-list .monaco-list-row');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('.editor-instance .monaco-editor .view-lines');
-
-      await page.keyboard.press('Control+Shift+M');
+    };
+    await inVsCode({ base, vsix, workspace, settings, viewport: { width: 1280, height: 760 }, failureShot: 'ui-failure.png' }, async (page) => {
+      await openWithProblems(page, 'growth-strategy.md');
       const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'Missing: Customer outcomes' });
       await problem.first().waitFor({ timeout: 60000 });
       assert.match((await problem.first().innerText()).replace(/\s+/g, ' '), /stratlint\W*customer-outcomes\W*\[Ln 1, Col 3\]/);
@@ -242,15 +225,8 @@ test('the VSIX installs in VS Code and its quick fix works through the UI', { ti
         }
         await page.keyboard.press('Escape');
       });
-    } catch (e) {
-      mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-      await page.screenshot({ path: join(ROOT, 'test-results', 'ui-failure.png') }).catch(() => {});
-      throw e;
-    } finally {
-      await context.close();
-    }
+    });
   } finally {
-    stopServer();
     rmSync(base, { recursive: true, force: true });
     rmSync(workspace, { recursive: true, force: true });
   }

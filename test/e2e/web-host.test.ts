@@ -9,10 +9,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { copyWorkspace, ensureEditors, ROOT, server } from './support/setup';
+import { copyWorkspace, ensureEditors, inVsCode, openWithProblems, ROOT, server } from './support/setup';
 
 test('the extension runs in the web worker extension host, its server in a Web Worker', { timeout: 300000 }, async () => {
   ensureEditors();
@@ -20,29 +20,14 @@ test('the extension runs in the web worker extension host, its server in a Web W
   const workspace = copyWorkspace();
   copyFileSync(join(ROOT, 'examples', 'packs', 'acme-planning.yaml'), join(workspace, 'acme.yaml'));
   writeFileSync(join(workspace, '.stratlint.yaml'), 'extends: [stratlint:recommended, ./acme.yaml]\n');
-  let stopServer = () => {};
   try {
     const vsix = join(base, 'stratlint.vsix');
     // the bundles `npm run build` made (rebuilding would rewrite dist/ under tests running beside this one)
     const packed = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--no-build', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(packed.status, 0, `packaging failed:\n${packed.stdout}\n${packed.stderr}`);
-    const userDataDir = join(base, 'user-data');
-    const extensionsDir = join(base, 'extensions');
-    server.writeUserSettings(userDataDir, { 'remote.extensionKind': { 'stratlint.stratlint': ['web'] } });
-    server.installVsix({ base, vsix, extensionsDir, userDataDir });
-    const vscode = await server.startServer({ base, userDataDir, extensionsDir });
-    stopServer = vscode.stop;
-    const { context, page } = await server.openBrowser({ base });
-    try {
-      await page.goto(`http://127.0.0.1:${vscode.port}/?folder=${encodeURIComponent(workspace)}`);
-      await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90000 });
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
-      await page.keyboard.type('growth-strategy.md');
-      await page.waitForSelector('.quick-input-list .monaco-list-row');
-      await page.keyboard.press('Enter');
-      await page.waitForSelector('.editor-instance .monaco-editor .view-lines');
-      await page.keyboard.press('Control+Shift+M');
+    const settings = { 'remote.extensionKind': { 'stratlint.stratlint': ['web'] } };
+    await inVsCode({ base, vsix, workspace, settings, failureShot: 'web-host-failure.png' }, async (page, extensionsDir) => {
+      await openWithProblems(page, 'growth-strategy.md');
       const row = (text: string) => page.locator('.markers-panel .monaco-list-row', { hasText: text }).first();
       await row('Missing: Customer outcomes').waitFor({ timeout: 90000 });
       assert.match((await row('Missing: Customer outcomes').innerText()).replace(/\s+/g, ' '), /stratlint\W*customer-outcomes\W*\[Ln 1, Col 3\]/);
@@ -62,15 +47,8 @@ test('the extension runs in the web worker extension host, its server in a Web W
       // and no Node language server runs from the installed extension
       const ps = spawnSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).stdout;
       assert.deepEqual(ps.split('\n').filter((l) => l.includes(installed)), []);
-    } catch (e) {
-      mkdirSync(join(ROOT, 'test-results'), { recursive: true });
-      await page.screenshot({ path: join(ROOT, 'test-results', 'web-host-failure.png') }).catch(() => {});
-      throw e;
-    } finally {
-      await context.close();
-    }
+    });
   } finally {
-    stopServer();
     rmSync(base, { recursive: true, force: true });
     rmSync(workspace, { recursive: true, force: true });
   }

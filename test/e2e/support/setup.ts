@@ -1,8 +1,9 @@
 /** Shared by the real-editor tests: installs what they need (once) and builds what they load. */
 import { spawnSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -42,4 +43,46 @@ export async function buildSuite(): Promise<string> {
     logLevel: 'warning',
   });
   return join(ROOT, 'dist', 'e2e-suite', 'index.js');
+}
+
+/**
+ * A packed VSIX installed in code-server's VS Code with these user settings, the workbench open
+ * on `workspace` in Chromium: runs `body`, and on a failure saves test-results/`failureShot`.
+ */
+export async function inVsCode(
+  opts: { base: string; vsix: string; workspace: string; settings?: Record<string, unknown>; viewport?: { width: number; height: number }; failureShot: string },
+  body: (page: Page, extensionsDir: string) => Promise<void>,
+): Promise<void> {
+  const userDataDir = join(opts.base, 'user-data');
+  const extensionsDir = join(opts.base, 'extensions');
+  server.writeUserSettings(userDataDir, opts.settings);
+  server.installVsix({ base: opts.base, vsix: opts.vsix, extensionsDir, userDataDir });
+  const vscode = await server.startServer({ base: opts.base, userDataDir, extensionsDir });
+  try {
+    const { context, page } = await server.openBrowser({ base: opts.base, viewport: opts.viewport });
+    try {
+      await page.goto(`http://127.0.0.1:${vscode.port}/?folder=${encodeURIComponent(opts.workspace)}`);
+      await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 90000 });
+      await body(page, extensionsDir);
+    } catch (e) {
+      mkdirSync(join(ROOT, 'test-results'), { recursive: true });
+      await page.screenshot({ path: join(ROOT, 'test-results', opts.failureShot) }).catch(() => {});
+      throw e;
+    } finally {
+      await context.close();
+    }
+  } finally {
+    vscode.stop();
+  }
+}
+
+/** Opens a workspace file by name (Ctrl+P) and shows the Problems panel. */
+export async function openWithProblems(page: Page, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input', { state: 'visible' });
+  await page.keyboard.type(fileName);
+  await page.waitForSelector('.quick-input-list .monaco-list-row');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.editor-instance .monaco-editor .view-lines');
+  await page.keyboard.press('Control+Shift+M');
 }
