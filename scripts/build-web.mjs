@@ -28,13 +28,17 @@ export function webBuilds(root, version) {
   ];
 }
 
-/** path → path-browserify, url → a pathToFileURL of our own, any other Node built-in → a stub that throws when called. */
+/**
+ * path → path-browserify; url → a pathToFileURL of our own; fs and worker_threads, which modules
+ * of the bundle import for Node only (the CLI's readers, lint worker threads), → a stub that
+ * throws when called. Any other Node built-in fails the build.
+ */
 function nodeBuiltins(root) {
   const web = join(root, 'server/src/server/web');
   return {
     name: 'node-builtins',
     setup(b) {
-      b.onResolve({ filter: /^(node:)?(path|url|fs|worker_threads|v8|vm|crypto|os)$/ }, ({ path }) => {
+      b.onResolve({ filter: /^(node:)?(path|url|fs|worker_threads)$/ }, ({ path }) => {
         const name = path.replace(/^node:/, '');
         if (name === 'path') return { path: join(root, 'node_modules/path-browserify/index.js') };
         if (name === 'url') return { path: join(web, 'url.ts') };

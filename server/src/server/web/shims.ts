@@ -3,7 +3,7 @@
  * `process.cwd()` is where relative paths start (there is no current folder: the root), and
  * setImmediate yields to pending messages as on Node.
  */
-export const process = { cwd: () => '/', env: {}, platform: 'browser' };
+export const process = { cwd: () => '/' };
 
 export function setImmediate(callback: () => void): ReturnType<typeof setTimeout> {
   return setTimeout(callback, 0);

@@ -1,7 +1,7 @@
 /**
  * The built-in rule data for the web server, which has no disk to read rules/ from: the build
- * embeds rules/**\/rule.yaml, rules/terms.yaml and the project's home (package.json's repository
- * and version) as the module `stratlint:shipped` (scripts/build.mjs). They are parsed and
+ * embeds rules/<id>/rule.yaml, rules/terms.yaml and the project's home (package.json's repository
+ * and version) as the module `stratlint:shipped` (scripts/build-web.mjs). They are parsed and
  * validated as on Node, so the rules and their findings are the same.
  */
 import { setShippedFiles } from '../../engine/rules/shipped';
@@ -11,22 +11,20 @@ import texts from 'stratlint:shipped';
 const ROOT = '/stratlint';
 
 export function useEmbeddedShippedFiles(): void {
-  const at = (path: string) => (path.startsWith(`${ROOT}/`) ? path.slice(ROOT.length + 1) : undefined);
+  /** The embedded file's key (its path under ROOT), if `path` is inside ROOT. */
+  const key = (path: string) => (path.startsWith(`${ROOT}/`) ? path.slice(ROOT.length + 1) : '');
   setShippedFiles({
     codeDir: `${ROOT}/dist`,
-    exists: (path) => {
-      const key = at(path);
-      return key !== undefined && (key in texts || Object.keys(texts).some((k) => k.startsWith(`${key}/`)));
-    },
+    exists: (path) => key(path) in texts,
     readText: (path) => {
-      const key = at(path);
-      if (key === undefined || !(key in texts)) throw new Error(`stratlint: ${path} is not embedded in the web server`);
-      return texts[key];
+      if (!(key(path) in texts)) throw new Error(`stratlint: ${path} is not embedded in the web server`);
+      return texts[key(path)];
     },
+    // the folders below `dir` that hold embedded files
     folders: (dir) => {
-      const key = at(dir);
-      const names = Object.keys(texts).flatMap((k) => (key !== undefined && k.startsWith(`${key}/`) && k.slice(key.length + 1).includes('/') ? [k.slice(key.length + 1).split('/')[0]] : []));
-      return [...new Set(names)].sort((a, b) => a.localeCompare(b));
+      const prefix = `${key(dir)}/`;
+      const below = Object.keys(texts).flatMap((k) => (k.startsWith(prefix) ? [k.slice(prefix.length).split('/')] : []));
+      return [...new Set(below.filter((parts) => parts.length > 1).map((parts) => parts[0]))].sort((a, b) => a.localeCompare(b));
     },
   });
 }
