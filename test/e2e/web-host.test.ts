@@ -34,6 +34,8 @@ test('the extension runs in the web worker extension host, its server in a Web W
       // the workspace's pack, read through the editor's file system
       await row('acme/risks').waitFor({ timeout: 30000 });
       assert.match((await row('acme/risks').innerText()).replace(/\s+/g, ' '), /stratlint\W*acme\/risks\W*\[Ln 1, Col 3\]/);
+      // the server's status notification reaches the extension: the status bar counts the principles
+      await page.locator('.statusbar-item', { hasText: /\d+\/\d+ principles/ }).first().waitFor({ timeout: 30000 });
 
       // the extension host and the server are workers of the page (the host is VS Code's web
       // worker extension host: it loaded dist/web/extension.js, which loaded dist/web/server.js)

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import type { Connection } from 'vscode-languageserver';
 import { resolveConfig } from '../../server/src/engine/index';
 import { ConfigError } from '../../server/src/engine/config/errors';
-import { files, setFileHost } from '../../server/src/engine/files/host';
+import { fileHost, setFileHost } from '../../server/src/engine/files/host';
 import type { ReadFileResult } from '../../server/src/server/protocol';
 import { RemoteFiles } from '../../server/src/server/web/remoteFiles';
 import { WebUris } from '../../server/src/server/web/uris';
@@ -45,7 +45,7 @@ describe('RemoteFiles', () => {
   }
 
   async function resolved(remote: RemoteFiles, filePath: string) {
-    const before = files();
+    const before = fileHost();
     setFileHost(remote);
     try {
       const resolve = () => resolveConfig({ filePath, stopDir: '/repo' });

@@ -4,7 +4,7 @@
  */
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import { CONFIG_MAX_BYTES, UnreadFileError, type ConfigError, type Plan } from '../engine/index';
-import { files } from '../engine/files/host';
+import { fileHost } from '../engine/files/host';
 
 function diagnostic(line: number, character: number, length: number, error: ConfigError): Diagnostic {
   return {
@@ -76,7 +76,7 @@ export class ConfigProblems {
     let lineText = '';
     try {
       // A file refused (a device, a link out of the workspace) is not read to show why.
-      if (!(error instanceof UnreadFileError)) lineText = files().readText(error.file, CONFIG_MAX_BYTES).split(/\r\n|\r|\n/)[line] ?? '';
+      if (!(error instanceof UnreadFileError)) lineText = fileHost().readText(error.file, CONFIG_MAX_BYTES).split(/\r\n|\r|\n/)[line] ?? '';
     } catch {
       // the file is gone or unreadable: the error says so; point at its start
     }

@@ -1,6 +1,6 @@
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { isInside } from '../files/boundary';
-import { files } from '../files/host';
+import { fileHost } from '../files/host';
 import { ConfigError, didYouMean, type DataPath, type SourceFile } from './errors';
 import { readDataFile, refuseOutside } from './read';
 
@@ -44,7 +44,7 @@ function localFile(name: string, site: ExtendsSite): string {
   if (site.boundary && !isInside(file, site.boundary)) {
     throw site.src.error(site.at, `'${name}' is outside the workspace (${site.boundary}); Stratlint reads files outside the workspace only when you name them yourself (--config, or the editor setting stratlint.configPath)`);
   }
-  if (!files().exists(file) || files().stat(file)?.folder) throw site.src.error(site.at, `cannot find '${name}' (looked for ${file})`);
+  if (!fileHost().exists(file) || fileHost().stat(file)?.folder) throw site.src.error(site.at, `cannot find '${name}' (looked for ${file})`);
   refuseOutside(file, site.boundary);
   return file;
 }
@@ -59,12 +59,12 @@ function packageFile(name: string, site: ExtendsSite): string {
   const pkgDir = findPackage(pkg, site.dir, site.boundary);
   if (!pkgDir) {
     const asPath = /\.(ya?ml|json)$/i.test(name) ? `; for a file next to this config write './${name}'` : '';
-    throw site.src.error(site.at, `cannot find the npm package '${pkg}' in node_modules at or above ${site.dir}${site.boundary ? ' (inside the workspace)' : ''}${asPath}${files().packageHint ?? ''}`);
+    throw site.src.error(site.at, `cannot find the npm package '${pkg}' in node_modules at or above ${site.dir}${site.boundary ? ' (inside the workspace)' : ''}${asPath}${fileHost().packageHint ?? ''}`);
   }
   const inPackage = (entry: string, at: () => ConfigError): string => {
     const file = resolve(pkgDir, entry);
     if (!isInside(file, pkgDir)) throw at();
-    if (!files().exists(file) || files().stat(file)?.folder) throw site.src.error(site.at, `the package '${pkg}' has no file ${entry}`);
+    if (!fileHost().exists(file) || fileHost().stat(file)?.folder) throw site.src.error(site.at, `the package '${pkg}' has no file ${entry}`);
     refuseOutside(file, site.boundary);
     return file;
   };
@@ -77,7 +77,7 @@ function packageFile(name: string, site: ExtendsSite): string {
     if (typeof entry !== 'string') throw manifest.error(['stratlint'], 'expected the path of the package’s pack file, e.g. "stratlint": "pack.yaml"');
     return inPackage(entry, () => manifest.error(['stratlint'], `'${entry}' points outside the package`));
   }
-  const found = PACK_FILES.map((f) => join(pkgDir, f)).find((f) => files().exists(f));
+  const found = PACK_FILES.map((f) => join(pkgDir, f)).find((f) => fileHost().exists(f));
   if (found) refuseOutside(found, site.boundary);
   if (!found) throw site.src.error(site.at, `the package '${pkg}' holds no pack: add "stratlint": "<pack file>" to its package.json, or a ${PACK_FILES.join(' / ')} at its root`);
   return found;
@@ -88,7 +88,7 @@ function findPackage(pkg: string, dir: string, boundary: string | undefined): st
   for (let d = dir; ; d = dirname(d)) {
     if (boundary && !isInside(d, boundary)) return undefined;
     const pkgDir = join(d, 'node_modules', pkg);
-    if (files().exists(join(pkgDir, 'package.json'))) {
+    if (fileHost().exists(join(pkgDir, 'package.json'))) {
       refuseOutside(pkgDir, boundary); // node_modules/<pkg> may be a link out of the workspace
       return pkgDir;
     }

@@ -1,13 +1,13 @@
 import { CONFIG_MAX_BYTES, FileAccessError } from '../files/bounded-read';
 import { isReallyInside } from '../files/boundary';
-import { files } from '../files/host';
+import { fileHost } from '../files/host';
 import { SourceFile, UnreadFileError } from './errors';
 
 /** A config, pack or package.json file, parsed with positions; throws UnreadFileError when it cannot be read safely. */
 export function readDataFile(file: string): SourceFile {
   let text: string;
   try {
-    text = files().readText(file, CONFIG_MAX_BYTES);
+    text = fileHost().readText(file, CONFIG_MAX_BYTES);
   } catch (e) {
     if (e instanceof FileAccessError) throw new UnreadFileError(file, `cannot read this config or pack file: ${e.reason}`);
     throw e;

@@ -1,5 +1,5 @@
 import { basename, dirname, join, posix, relative, resolve } from 'node:path';
-import { files } from '../files/host';
+import { fileHost } from '../files/host';
 import type { RuleSetting } from '../lint';
 import { builtinRules } from '../rules/builtin';
 import type { Rule, Severity } from '../rules/types';
@@ -82,7 +82,7 @@ export function findConfigFiles(startDir: string, stopDir?: string): string[] {
   const found: string[] = [];
   const stop = stopDir && resolve(stopDir);
   for (let dir = resolve(startDir); ; dir = dirname(dir)) {
-    const here = CONFIG_NAMES.map((n) => join(dir, n)).filter((f) => files().exists(f));
+    const here = CONFIG_NAMES.map((n) => join(dir, n)).filter((f) => fileHost().exists(f));
     if (here.length > 1) throw new ConfigError(here[1], 1, 1, '', `${basename(here[0])} is in the same folder; keep one config file per folder so that it is clear which one applies`);
     if (here.length === 1) {
       refuseOutside(here[0], stop);
@@ -223,7 +223,7 @@ const fileCache = new Map<string, { stamp: string; loaded: LoadedFile }>();
 
 /** Reads a config or pack file, cached until it changes: the CLI and the editor resolve configs for every plan. */
 function loadFile(file: string): LoadedFile {
-  const stamp = files().stat(file)?.stamp ?? '';
+  const stamp = fileHost().stat(file)?.stamp ?? '';
   const hit = fileCache.get(file);
   if (hit && hit.stamp === stamp) return hit.loaded;
   const src = readDataFile(file);

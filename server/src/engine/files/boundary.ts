@@ -3,7 +3,7 @@
  * a file outside it. Files that do not exist resolve as written (reading them fails on its own).
  */
 import { isAbsolute, relative } from 'node:path';
-import { files } from './host';
+import { fileHost } from './host';
 
 /** Whether `file` is `dir` or inside it, as written. */
 export function isInside(file: string, dir: string): boolean {
@@ -12,7 +12,7 @@ export function isInside(file: string, dir: string): boolean {
 }
 
 export function realPath(path: string): string {
-  return files().realPath(path);
+  return fileHost().realPath(path);
 }
 
 /** Whether `file`, links resolved, is inside `dir` (links resolved too). */

@@ -38,7 +38,7 @@ const nodeFiles: FileHost = {
 
 let host = nodeFiles;
 
-export function files(): FileHost {
+export function fileHost(): FileHost {
   return host;
 }
 
