@@ -31,12 +31,20 @@ export class Pattern {
   /** Whether it names the plan's customers: then it reads the text with the plan's groups masked (see `withVocabulary`). */
   private personal = false;
 
+  /** Compiled when first asked for (see `withLazyCompile`): most patterns are never needed on a given plan. */
+  private compiledRe?: RE2JS;
+
   private constructor(
     readonly source: string,
     private readonly expanded: string,
-    private readonly re: RE2JS,
-  ) {
-    compiled.add(new WeakRef(re));
+  ) {}
+
+  private get re(): RE2JS {
+    if (!this.compiledRe) {
+      this.compiledRe = RE2JS.compile(this.expanded, RE2JS.CASE_INSENSITIVE);
+      compiled.add(new WeakRef(this.compiledRe));
+    }
+    return this.compiledRe;
   }
 
   static compile(source: string, terms: Terms = {}): Pattern {
@@ -53,19 +61,22 @@ export class Pattern {
   }
 
   private static build(source: string, terms: Terms): Pattern {
-    const expanded = expandTerms(source, terms, []);
+    const pattern = new Pattern(source, expandTerms(source, terms, []));
+    if (lazy) return pattern;
     try {
-      return new Pattern(source, expanded, RE2JS.compile(expanded, RE2JS.CASE_INSENSITIVE));
+      void pattern.re;
     } catch (e) {
       throw new PatternError(`invalid pattern ${JSON.stringify(source)}: ${(e as Error).message}`);
     }
+    return pattern;
   }
 
   /** Lets the patterns of a list share one scan of a text that none of them occurs in (most texts). */
   static group(list: readonly Pattern[]): void {
     if (list.length < 2) return;
+    // Compiled when first asked, like a lazy pattern: its members compiled (or will), so it does too.
     const union = list.map((p) => `(?:${p.expanded})`).join('|');
-    const group = new Pattern(union, union, RE2JS.compile(union, RE2JS.CASE_INSENSITIVE));
+    const group = new Pattern(union, union);
     for (const p of list) p.group = group;
   }
 
@@ -233,6 +244,25 @@ function expandTerms(source: string, terms: Terms, seen: string[], memo = new Ma
     grow(expanded.length, name);
     return expanded;
   });
+}
+
+/** Whether patterns compile when first used rather than at once (see `withLazyCompile`). */
+let lazy = false;
+
+/**
+ * Compiles the patterns that `run` makes when each is first used: for the built-in rules, whose
+ * patterns the tests prove valid, so that a one-plan run compiles only what that plan needs
+ * (compiling is most of a short run's time). A pack's patterns compile at once: an invalid one is
+ * an error of loading its config, never of linting a plan.
+ */
+export function withLazyCompile<T>(run: () => T): T {
+  const outer = lazy;
+  lazy = true;
+  try {
+    return run();
+  } finally {
+    lazy = outer;
+  }
 }
 
 /** Whether compileAll also compiles each list as one union: faster on new text, about 20 MB more for the built-in rules. */
