@@ -2,7 +2,7 @@
 // no node_modules needed at run time: that keeps the VSIX small and installs fast).
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
-import { builtinDataJson } from './builtin-data.mjs';
+import { builtinData } from './builtin-data.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -24,7 +24,7 @@ await build({
   format: 'cjs',
   external: ['vscode'],
   // Some ESM dependencies read import.meta.url; give them the bundle's own URL.
-  define: { 'import.meta.url': 'importMetaUrl', STRATLINT_VERSION: JSON.stringify(version), STRATLINT_BUILTIN_DATA: JSON.stringify(await builtinDataJson()) },
+  define: { 'import.meta.url': 'importMetaUrl', STRATLINT_VERSION: JSON.stringify(version), STRATLINT_BUILTIN_DATA: JSON.stringify(await builtinData()) },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: 'linked',
   logLevel: 'warning',

@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { activeMemo } from './memo';
+import { savedProgram } from './programs';
 import { phrasePattern, type Vocabulary } from '../plan/vocabulary';
 
 /** Named alternatives a pattern can use as `{name}`, e.g. `{customer}` for customers, users, clients … */
@@ -41,7 +42,8 @@ export class Pattern {
 
   private get re(): RE2JS {
     if (!this.compiledRe) {
-      this.compiledRe = RE2JS.compile(this.expanded, RE2JS.CASE_INSENSITIVE);
+      // The build compiles what it saves; never from an earlier build's file.
+      this.compiledRe = (collect ? undefined : savedProgram(this.expanded)) ?? RE2JS.compile(this.expanded, RE2JS.CASE_INSENSITIVE);
       compiled.add(new WeakRef(this.compiledRe));
     }
     return this.compiledRe;
@@ -62,9 +64,9 @@ export class Pattern {
 
   private static build(source: string, terms: Terms): Pattern {
     const pattern = new Pattern(source, expandTerms(source, terms, []));
-    if (lazy) return pattern;
+    if (lazy && !collect) return pattern;
     try {
-      void pattern.re;
+      collect?.(pattern.expanded, pattern.re);
     } catch (e) {
       throw new PatternError(`invalid pattern ${JSON.stringify(source)}: ${(e as Error).message}`);
     }
@@ -78,6 +80,7 @@ export class Pattern {
     const union = list.map((p) => `(?:${p.expanded})`).join('|');
     const group = new Pattern(union, union);
     for (const p of list) p.group = group;
+    collect?.(union, group.re);
   }
 
   /** Whether the pattern occurs in the text: on re2js's DFA, far faster than finding where. */
@@ -262,6 +265,20 @@ export function withLazyCompile<T>(run: () => T): T {
     return run();
   } finally {
     lazy = outer;
+  }
+}
+
+/** Set while the build saves the built-in programs (save-programs.ts): every pattern and union compiles at once and is handed here. */
+let collect: ((source: string, re: RE2JS) => void) | undefined;
+
+/** Runs `run` compiling every pattern and union it makes at once, handing each to `each`. */
+export function collectCompiled(run: () => void, each: (source: string, re: RE2JS) => void): void {
+  const outer = collect;
+  collect = each;
+  try {
+    run();
+  } finally {
+    collect = outer;
   }
 }
 
