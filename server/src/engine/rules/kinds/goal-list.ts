@@ -101,10 +101,10 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const gainedAbility = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\s+(?:can|are\\s+able\\s+to|is\\s+able\\s+to)\\s+\\pL');
   // "Users can filter results by date": a feature to ship, checked off once built, unless it asks for a change ("can onboard faster").
   const capability = re('^(?:(?:all|every|each|the|our)\\s+)?(?:[\\pL-]+\\s+){1,2}?(?:can|are\\s+able\\s+to|is\\s+able\\s+to)\\s+\\pL');
-  /** A thing to make, named without a change ("Faster onboarding" is a change) or an amount ("Source 30 leads in pipeline" is a target). */
+  /** A thing to make, named without a change ("Faster onboarding" is a change) or an amount ("Source 30 leads in pipeline" is a target; a date is no amount). */
   const named = (text: string): boolean => {
     const m = artifact.matches(text)[0];
-    return !!m && !change.test(text.slice(0, m.end)) && !/\d/.test(text);
+    return !!m && !change.test(text.slice(0, m.end)) && !hasNumber(text);
   };
   return (text) => {
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
@@ -112,7 +112,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     if (deliverable.test(text) && !aimAsWork.test(text) && !verbAsNoun.test(text)) return 'deliverable';
     if (aim.test(text) || aimAsWork.test(text)) return 'aim';
     if (done.test(text) || owns.test(text) || named(text)) return 'deliverable';
-    if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !/\d/.test(text)) return 'deliverable';
+    if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !hasNumber(text)) return 'deliverable';
     return 'aim';
   };
 }
