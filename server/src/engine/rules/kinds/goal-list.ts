@@ -19,7 +19,7 @@ export type GoalShape = 'aim' | 'deliverable' | 'result' | 'checkable';
  * alone gets a finding of its own.
  */
 export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: Terms): Rule {
-  const ctx = data.goals ? goalContext(data.goals, terms) : defaultContext(terms);
+  const ctx = data.goals ? goalContext(data.goals, terms) : defaultGoalContext(terms);
   const shape = shapeReader(terms);
   const unless = compileAll(data.unless, terms);
   const key = memoKey();
@@ -71,7 +71,7 @@ function goalContext(goals: GoalsData, terms: Terms): GoalContext {
 
 /** Rules that read goals the built-in way share one context, so a plan's goals are found once for all of them. */
 const defaultContexts = new WeakMap<Terms, GoalContext>();
-function defaultContext(terms: Terms): GoalContext {
+export function defaultGoalContext(terms: Terms): GoalContext {
   let ctx = defaultContexts.get(terms);
   if (!ctx) defaultContexts.set(terms, (ctx = goalContext({}, terms)));
   return ctx;
