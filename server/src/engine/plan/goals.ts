@@ -1,5 +1,5 @@
 import { headingMatchesAny } from './headings';
-import { emphasisOnly, isTemplateText } from './slots';
+import { emphasisOnly, isTemplateText, othersWords } from './slots';
 import type { Block, Plan, Section } from './model';
 import { anyMatch, type Pattern } from '../patterns/pattern';
 import { listIndent, parentItem } from '../rules/kinds/scopes';
@@ -59,7 +59,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
   let table: { header: readonly string[]; start: number; columns: number[] } | undefined;
   for (const block of plan.blocks) {
     if (block.kind !== 'list-item') listStart = -1;
-    if (block.kind === 'heading' || block.inQuote) continue;
+    if (block.kind === 'heading' || othersWords(plan, block)) continue;
     const labelled = isGoalLabel(block, ctx);
     if (block.kind === 'list-item') {
       if (listStart < 0) {

@@ -51,6 +51,15 @@ export function isTemplateText(plan: Plan, block: Block): boolean {
 
 const templateAnswers = new WeakMap<Block, boolean>();
 
+/**
+ * Words in a block quote that are not the plan's own statement: a quote of someone else, or a
+ * template's prompt set apart in a quote. A quote without either is the plan's vision or goal
+ * statement, and rules read it as such.
+ */
+export function othersWords(plan: Plan, block: Block): boolean {
+  return block.cited || (block.inQuote && isTemplateText(plan, block));
+}
+
 /** A block that opens by saying it is not written yet. */
 const NOT_YET = /^\W*(?:tbd|tbc|todo|to\s+do|to\s+be\s+(?:defined|determined|decided|confirmed|written|added|\w+ed\s+and\s+\w+ed)|n\/a|coming\s+soon|\.\.\.|…)\b/i;
 

@@ -1,5 +1,6 @@
 import { goalItems } from '../../plan/goals';
 import type { Block, Plan } from '../../plan/model';
+import { othersWords } from '../../plan/slots';
 import type { Terms } from '../../patterns/pattern';
 import { defaultGoalContext } from '../kinds/goal-list';
 import { DATE } from '../../plan/measures';
@@ -129,7 +130,7 @@ function metricLines(plan: Plan, terms: Terms): MetricLine[] {
   const targets = new Map<Block, [number, number]>();
   for (const item of goalItems(plan, defaultGoalContext(terms))) if (!targets.has(item.block) && hasTarget(item.text)) targets.set(item.block, [item.start, item.end]);
   for (const block of plan.blocks) {
-    if (block.kind === 'heading' || block.inQuote) continue;
+    if (block.kind === 'heading' || othersWords(plan, block)) continue;
     if (block.kind === 'table-row' && !block.header) continue;
     const target = targets.get(block);
     if (target && !isMetricBlock(plan, block)) {

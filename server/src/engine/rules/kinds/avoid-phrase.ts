@@ -4,6 +4,7 @@ import { blockRange, inSectionMatching } from '../../plan/scope';
 import { memoKey, remember, type MemoKey } from '../../patterns/memo';
 import { compileAll, Pattern, type Match, type Terms } from '../../patterns/pattern';
 import type { Block, Plan } from '../../plan/model';
+import { othersWords } from '../../plan/slots';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
 import { appearsInScope, blockInContext, hasLabel, parentItem, quotesOf } from './scopes';
@@ -46,7 +47,7 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
     if (!phrasing) return [];
     if (data.exceptSections && inSectionMatching(block, data.exceptSections)) return [];
     if (data.skipNestedItems && !hasLabel(block, data.inLabels) && parentItem(plan, block)) return [];
-    if (data.skipQuoted && block.inQuote) return [];
+    if (data.skipQuoted && othersWords(plan, block)) return [];
     const found = remember(phrasing.key, block.text, () => candidates(plan, block, phrasing));
     return textOnly(phrasing.unlessScope) ? found : found.filter((m) => !appearsInScope(plan, block, m.start, phrasing.unlessScope, unless));
   };
