@@ -92,5 +92,7 @@ function templateText(plan: Plan, block: Block): boolean {
 function isPrompt(plan: Plan, block: Block, text: string): boolean {
   if (!block.inQuote && !emphasisOnly(plan, block)) return false;
   // A slot marks a prompt; "TBD: we will soon open a wishlist …" is a note that says what comes next.
-  return text.endsWith('?') || INSTRUCTION.test(text) || SLOT.test(text) || /\byou\s+(?:can|could|should|may|might|will|need|want)\b/i.test(text);
+  // A question, even one that lost its mark: "What are the measurable goals this team is going after."
+  const question = text.endsWith('?') || /^(?:what|who|which|how|why|when|where)\s+(?:are|is|do|does|will|would|should|can)\b/i.test(text.trim());
+  return question || INSTRUCTION.test(text) || SLOT.test(text) || /\byou\s+(?:can|could|should|may|might|will|need|want)\b/i.test(text);
 }
