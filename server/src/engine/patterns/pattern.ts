@@ -66,7 +66,8 @@ export class Pattern {
     const pattern = new Pattern(source, expandTerms(source, terms, []));
     if (lazy && !collect) return pattern;
     try {
-      collect?.(pattern.expanded, pattern.re);
+      const re = pattern.re;
+      collect?.(pattern.expanded, re);
     } catch (e) {
       throw new PatternError(`invalid pattern ${JSON.stringify(source)}: ${(e as Error).message}`);
     }
