@@ -135,3 +135,19 @@ export function percentile(xs: readonly number[], p: number): number {
   const sorted = [...xs].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
+
+/**
+ * What opening a plan in a freshly started editor feels like: milliseconds from starting the
+ * server process to its `initialize` answer, and to the first diagnostics of a plan opened at once.
+ */
+export async function startupTimes(dir: string, planPath: string): Promise<{ initialize: number; firstDiagnostics: number }> {
+  const start = performance.now();
+  const server = await Server.start(dir);
+  const initialize = performance.now() - start;
+  try {
+    await server.diagnosed(server.open(planPath), 1);
+    return { initialize, firstDiagnostics: performance.now() - start };
+  } finally {
+    await server.stop();
+  }
+}

@@ -1,2 +1,2 @@
 #!/usr/bin/env node
-require('../dist/cli.js').run();
+require('./code-cache')(require('node:path').join(__dirname, '../dist/cli.js')).run();

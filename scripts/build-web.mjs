@@ -5,8 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-/** The options for esbuild's build() of each web bundle. */
-export function webBuilds(root, version) {
+/** The options for esbuild's build() of each web bundle; `builtinJson` is the validated rule data the Node bundles embed too. */
+export function webBuilds(root, version, builtinJson) {
   const common = {
     absWorkingDir: root,
     bundle: true,
@@ -14,7 +14,7 @@ export function webBuilds(root, version) {
     // both run in Web Workers (VS Code's web extension host is one): no `document` there
     conditions: ['worker'],
     target: 'es2022',
-    define: { STRATLINT_VERSION: JSON.stringify(version) },
+    define: { STRATLINT_VERSION: JSON.stringify(version), STRATLINT_BUILTIN_DATA: JSON.stringify(builtinJson) },
     inject: [join(root, 'server/src/server/web/shims.ts')],
     plugins: [nodeBuiltins(root), shipped(root)],
     sourcemap: 'linked',

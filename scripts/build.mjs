@@ -2,6 +2,7 @@
 // no node_modules needed at run time: that keeps the VSIX small and installs fast).
 import { readFileSync } from 'node:fs';
 import { build } from 'esbuild';
+import { builtinData } from './builtin-data.mjs';
 import { webBuilds } from './build-web.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -13,6 +14,8 @@ const entries = {
   'lint-worker': 'server/src/server/lintWorkerMain.ts',
   extension: 'client/src/extension.ts',
 };
+// Also writes dist/programs.bin, the built-in patterns' compiled programs.
+const builtinJson = await builtinData();
 
 await build({
   absWorkingDir: root,
@@ -24,14 +27,14 @@ await build({
   format: 'cjs',
   external: ['vscode'],
   // Some ESM dependencies read import.meta.url; give them the bundle's own URL.
-  define: { 'import.meta.url': 'importMetaUrl', STRATLINT_VERSION: JSON.stringify(version) },
+  define: { 'import.meta.url': 'importMetaUrl', STRATLINT_VERSION: JSON.stringify(version), STRATLINT_BUILTIN_DATA: JSON.stringify(builtinJson) },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   sourcemap: 'linked',
   logLevel: 'warning',
 });
 
 // VS Code for the web: the extension and its language server for a browser (see build-web.mjs).
-await Promise.all(webBuilds(root, version).map((options) => build(options)));
+await Promise.all(webBuilds(root, version, builtinJson).map((options) => build(options)));
 
 // The config file's JSON Schema, generated from the zod schemas.
 await import('./gen-schema.mjs');

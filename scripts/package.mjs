@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
  * package's list (the CLI, no extension), and vsce refuses a .vscodeignore beside it, so the VSIX
  * is packed from a staging folder whose package.json lists these instead.
  */
-const VSIX_FILES = ['README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/lint-worker.js', 'dist/web/extension.js', 'dist/web/server.js', 'rules', 'syntaxes/stratlint-markdown.injection.tmLanguage.json', 'syntaxes/stratlint-config.schema.json'];
+const VSIX_FILES = ['README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/server.js', 'dist/lint-worker.js', 'dist/programs.bin', 'dist/web/extension.js', 'dist/web/server.js', 'rules', 'syntaxes/stratlint-markdown.injection.tmLanguage.json', 'syntaxes/stratlint-config.schema.json'];
 
 const root = new URL('..', import.meta.url).pathname;
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

@@ -23,6 +23,8 @@ describe('balanced-scorecard', () => {
     assert.equal(status(fixture('quiet-indicators-list.md')), 'addressed');
     assert.equal(status(fixture('fires-partly-no-experience-measure.md')), 'partly');
     assert.equal(status(fixture('fires-partly-no-dimension-named.md')), 'partly');
+    // A goals document's goals with targets are its metrics, though no heading says "Goals".
+    assert.equal(status(fixture('fires-partly-goals-document-targets.md')), 'partly');
   });
 
   it('reports partly one level below its severity, on the title, saying which dimension is missing, with the scorecard template', () => {

@@ -12,8 +12,8 @@ import { describe, it } from 'node:test';
 const ROOT = join(__dirname, '..');
 const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const RULES = readdirSync(join(ROOT, 'rules'), { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => [`rules/${e.name}/README.md`, `rules/${e.name}/rule.yaml`]);
-/** The extension, its server and lint worker, their web builds, the rules, the grammar and schema it contributes; nothing of the CLI. */
-const EXPECTED = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/lint-worker.js', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'package.json', 'rules/terms.yaml', ...RULES, 'syntaxes/stratlint-config.schema.json', 'syntaxes/stratlint-markdown.injection.tmLanguage.json'].sort();
+/** The extension, its server and lint worker, their web builds, the saved patterns, the rules, the grammar and schema it contributes; nothing of the CLI. */
+const EXPECTED = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/extension.js', 'dist/lint-worker.js', 'dist/programs.bin', 'dist/server.js', 'dist/web/extension.js', 'dist/web/server.js', 'package.json', 'rules/terms.yaml', ...RULES, 'syntaxes/stratlint-config.schema.json', 'syntaxes/stratlint-markdown.injection.tmLanguage.json'].sort();
 
 function packageScript(...args: string[]): string {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--no-build', ...args], { cwd: ROOT, encoding: 'utf8' });

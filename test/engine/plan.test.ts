@@ -80,6 +80,18 @@ describe('plan model', () => {
     assert.equal(quote.inQuote, true);
   });
 
+  it("tells a quote of someone else from the plan's own statement set apart in a quote", () => {
+    const cited = (md: string) => parsePlan(md).blocks.filter((b) => b.inQuote).map((b) => b.cited);
+    // Opening its section, or after "Our vision:": the plan's own words.
+    assert.deepEqual(cited('# P\n\n## Vision\n\n> We reach feature parity with IDEs.\n'), [false]);
+    assert.deepEqual(cited('# P\n\nOur vision for 2027:\n\n> Every clinic books in a day.\n'), [false]);
+    // Attributed, in quotation marks, or brought in by the prose before it: someone else's.
+    assert.deepEqual(cited('# P\n\n## Voice\n\n> Faster, please.\n> — a clinic manager\n'), [true]);
+    assert.deepEqual(cited('# P\n\n## Voice\n\n> “Faster, please.”\n'), [true]);
+    assert.deepEqual(cited('# P\n\nA rival\'s launch post promised the same thing:\n\n> The best assistant.\n'), [true]);
+    assert.deepEqual(cited('# P\n\nThat bet cost us two years.\n\n> Reach feature parity with Acme.\n'), [true]);
+  });
+
   it('does not split sentences at abbreviations or list numbering', () => {
     const plan = parsePlan('# P\n\nWe serve SMBs, e.g. Acme Inc. and others. Next we grow.\n');
     const b = plan.blocks[1];

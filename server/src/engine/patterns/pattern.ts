@@ -1,5 +1,6 @@
 import { RE2JS } from 're2js';
 import { activeMemo } from './memo';
+import { savedProgram } from './programs';
 import { phrasePattern, type Vocabulary } from '../plan/vocabulary';
 
 /** Named alternatives a pattern can use as `{name}`, e.g. `{customer}` for customers, users, clients … */
@@ -31,12 +32,21 @@ export class Pattern {
   /** Whether it names the plan's customers: then it reads the text with the plan's groups masked (see `withVocabulary`). */
   private personal = false;
 
+  /** Compiled when first asked for (see `withLazyCompile`): most patterns are never needed on a given plan. */
+  private compiledRe?: RE2JS;
+
   private constructor(
     readonly source: string,
     private readonly expanded: string,
-    private readonly re: RE2JS,
-  ) {
-    compiled.add(new WeakRef(re));
+  ) {}
+
+  private get re(): RE2JS {
+    if (!this.compiledRe) {
+      // The build compiles what it saves; never from an earlier build's file.
+      this.compiledRe = (collect ? undefined : savedProgram(this.expanded)) ?? RE2JS.compile(this.expanded, RE2JS.CASE_INSENSITIVE);
+      compiled.add(new WeakRef(this.compiledRe));
+    }
+    return this.compiledRe;
   }
 
   static compile(source: string, terms: Terms = {}): Pattern {
@@ -53,20 +63,25 @@ export class Pattern {
   }
 
   private static build(source: string, terms: Terms): Pattern {
-    const expanded = expandTerms(source, terms, []);
+    const pattern = new Pattern(source, expandTerms(source, terms, []));
+    if (lazy && !collect) return pattern;
     try {
-      return new Pattern(source, expanded, RE2JS.compile(expanded, RE2JS.CASE_INSENSITIVE));
+      const re = pattern.re;
+      collect?.(pattern.expanded, re);
     } catch (e) {
       throw new PatternError(`invalid pattern ${JSON.stringify(source)}: ${(e as Error).message}`);
     }
+    return pattern;
   }
 
   /** Lets the patterns of a list share one scan of a text that none of them occurs in (most texts). */
   static group(list: readonly Pattern[]): void {
     if (list.length < 2) return;
+    // Compiled when first asked, like a lazy pattern: its members compiled (or will), so it does too.
     const union = list.map((p) => `(?:${p.expanded})`).join('|');
-    const group = new Pattern(union, union, RE2JS.compile(union, RE2JS.CASE_INSENSITIVE));
+    const group = new Pattern(union, union);
     for (const p of list) p.group = group;
+    collect?.(union, group.re);
   }
 
   /** Whether the pattern occurs in the text: on re2js's DFA, far faster than finding where. */
@@ -233,6 +248,39 @@ function expandTerms(source: string, terms: Terms, seen: string[], memo = new Ma
     grow(expanded.length, name);
     return expanded;
   });
+}
+
+/** Whether patterns compile when first used rather than at once (see `withLazyCompile`). */
+let lazy = false;
+
+/**
+ * Compiles the patterns that `run` makes when each is first used: for the built-in rules, whose
+ * patterns the tests prove valid, so that a one-plan run compiles only what that plan needs
+ * (compiling is most of a short run's time). A pack's patterns compile at once: an invalid one is
+ * an error of loading its config, never of linting a plan.
+ */
+export function withLazyCompile<T>(run: () => T): T {
+  const outer = lazy;
+  lazy = true;
+  try {
+    return run();
+  } finally {
+    lazy = outer;
+  }
+}
+
+/** Set while the build saves the built-in programs (save-programs.ts): every pattern and union compiles at once and is handed here. */
+let collect: ((source: string, re: RE2JS) => void) | undefined;
+
+/** Runs `run` compiling every pattern and union it makes at once, handing each to `each`. */
+export function collectCompiled(run: () => void, each: (source: string, re: RE2JS) => void): void {
+  const outer = collect;
+  collect = each;
+  try {
+    run();
+  } finally {
+    collect = outer;
+  }
 }
 
 /** Whether compileAll also compiles each list as one union: faster on new text, about 20 MB more for the built-in rules. */

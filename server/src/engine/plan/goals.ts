@@ -1,5 +1,6 @@
 import { headingMatchesAny } from './headings';
-import { emphasisOnly, isTemplateText } from './slots';
+import { isTitleSection } from './scope';
+import { emphasisOnly, isTemplateText, othersWords } from './slots';
 import type { Block, Plan, Section } from './model';
 import { anyMatch, type Pattern } from '../patterns/pattern';
 import { listIndent, parentItem } from '../rules/kinds/scopes';
@@ -59,7 +60,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
   let table: { header: readonly string[]; start: number; columns: number[] } | undefined;
   for (const block of plan.blocks) {
     if (block.kind !== 'list-item') listStart = -1;
-    if (block.kind === 'heading' || block.inQuote) continue;
+    if (block.kind === 'heading' || othersWords(plan, block)) continue;
     const labelled = isGoalLabel(block, ctx);
     if (block.kind === 'list-item') {
       if (listStart < 0) {
@@ -87,6 +88,8 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       });
     } else if (labelled) {
       push(items, block, 0, block.text.length, block.index, true);
+    } else if (isGoalStatementQuote(plan, block) && goalSection(block.section)) {
+      push(items, block, 0, block.text.length, block.index, false);
     } else if (block.kind === 'paragraph' && !linesAsItems(block, ctx, goalSection, items)) {
       // A goal stated in prose: "The goal should be that every change is completed by October."
       if (!anyMatch(ctx.sentences, block.text)) continue;
@@ -113,6 +116,17 @@ function isGoalItem(plan: Plan, block: Block): boolean {
   if (hasChildren ? isGroupTitle(block.text) : opensList) return false;
   const parent = parentItem(plan, block);
   return !parent || parent.text.trimEnd().endsWith(':') || isGroupTitle(parent.text);
+}
+
+/**
+ * A goal set apart in a block quote at the head of its section ("### Package Managers" >
+ * "The most used package managers are powered by IPFS."): the plan's own words, not a quote of
+ * someone, and not the plan's title section (where a quote introduces the document).
+ */
+function isGoalStatementQuote(plan: Plan, block: Block): boolean {
+  if (block.kind !== 'paragraph' || !block.inQuote || othersWords(plan, block) || block.section.level <= 1) return false;
+  const before = plan.blocks[block.index - 1];
+  return before === block.section.heading && isTitleSection(plan, block.section) === false;
 }
 
 /** An item that is only a link ("[Strategic Goals 2022](#proposed-2022)"): a table of contents, not a goal. */

@@ -20,14 +20,16 @@ export const DATE = new RegExp(
 );
 const NUMBER_WORDS = /\b(?:half|halve|halved|double|doubled|triple|tripled|twice|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|percent|majority)\b/i;
 const DATE_GLOBAL = new RegExp(DATE.source, 'gi');
+/** Numbers that name rather than count: "Tier 1 renewals", "Phase 2", "Action 05", "Level 3 support". */
+const NAMING_NUMBER = /\b(?:tier|phase|level|stage|step|version|wave|round|part|section|chapter|article|annex|appendix|action|goal|objective|kr|okr|priority|pillar|theme|workstream|sprint|iteration|milestone|horizon|track|grade|class|type|category)\s*#?\d+(?:\.\d+)*\b/gi;
 
 const NUMBER_KEY = memoKey();
 const DATE_KEY = memoKey();
 
-/** Whether the text names a quantity (digits after dates are taken out, %, or a number word). */
+/** Whether the text names a quantity (digits once dates and naming numbers are taken out, %, or a number word). */
 export function hasNumber(text: string): boolean {
   return remember(NUMBER_KEY, text, () => {
-    const rest = text.replace(DATE_GLOBAL, ' ');
+    const rest = text.replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ');
     return /\d|%/.test(rest) || NUMBER_WORDS.test(rest);
   });
 }

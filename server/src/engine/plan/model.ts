@@ -11,6 +11,12 @@ export interface Block {
   start: number;
   end: number;
   inQuote: boolean;
+  /**
+   * In a block quote that quotes someone else: attributed ("— a clinic manager", "As Parity put it:")
+   * or in quotation marks. A quote without either is the plan's own words set apart (a vision, a
+   * goal statement): rules read it as the plan's.
+   */
+  cited: boolean;
   /** `Outcome:` or `**KR:**` at the start of the block, lower-cased, else undefined. */
   label?: string;
   /** Table rows: cell texts and the header's cell texts. */

@@ -1,4 +1,4 @@
-import type { Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
+import type { Blockquote, Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { normalizeHeading } from './headings';
 import type { Block, HtmlComment, Plan, Section } from './model';
@@ -22,6 +22,15 @@ type ChunkItem =
   | { type: 'yaml'; span: { start: number; end: number }; data: Record<string, unknown> | undefined };
 
 type ChunkBlock = Omit<Block, 'section' | 'index'>;
+
+/** Outside a block quote, in one that is the plan's own words, or in one that quotes someone (see Block.cited). */
+type Quote = false | 'own' | 'cited';
+/** "— Benjamin Kampmann", "-- a clinic manager", "~ Ada", "<cite>…": who said it. */
+const ATTRIBUTION_LINE = /^(?:[-–—~]{1,2}\s*\S|<cite>|\*?(?:source|via):)/i;
+/** The quote opens with a quotation mark: "“I just want it faster”". */
+const OPENING_QUOTE = /^[*_]*["“‘„«]/;
+/** "Our vision:", "The goal for 2027 is:": a lead-in to the plan's own statement. */
+const OWN_LEAD_IN = /\b(?:our|the|this\s+plan'?s?|the\s+team'?s)\s+(?:[\p{L}-]+\s+){0,2}?(?:vision|mission|goal|aim|ambition|north\s+star|strategy|purpose|promise|objective|commitment)s?\b[^.!?]*:$/iu;
 
 interface ChunkModel {
   items: ChunkItem[];
@@ -130,36 +139,36 @@ class ChunkReader {
     return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
   }
 
-  walk(nodes: readonly RootContent[], inQuote: boolean, inList = false): void {
-    for (const node of nodes) this.visit(node, inQuote, inList);
+  walk(nodes: readonly RootContent[], quote: Quote, inList = false): void {
+    nodes.forEach((node, i) => this.visit(node, quote, inList, nodes[i - 1]));
   }
 
-  private visit(node: RootContent, inQuote: boolean, inList: boolean): void {
+  private visit(node: RootContent, quote: Quote, inList: boolean, before: RootContent | undefined): void {
     switch (node.type) {
       case 'yaml':
         this.items.push({ type: 'yaml', span: this.span(node), data: readFrontMatter(node.value) });
         return;
       case 'heading':
-        if (inQuote || inList) this.addBlock('paragraph', node, inQuote);
+        if (quote || inList) this.addBlock('paragraph', node, quote);
         else this.items.push({ type: 'heading', depth: node.depth, block: this.prose('heading', node, false) });
         return;
       case 'paragraph':
-        this.addBlock(inList ? 'list-item' : 'paragraph', node, inQuote);
+        this.addBlock(inList ? 'list-item' : 'paragraph', node, quote);
         return;
       case 'blockquote':
-        this.walk(node.children, true, inList);
+        this.walk(node.children, quote === 'cited' || this.cites(node, before) ? 'cited' : 'own', inList);
         return;
       case 'list':
-        for (const item of node.children) this.walk(item.children, inQuote, true);
+        for (const item of node.children) this.walk(item.children, quote, true);
         return;
       case 'table':
-        this.addTable(node, inQuote);
+        this.addTable(node, quote);
         return;
       case 'html':
         this.collectComments(node.value, this.span(node).start, true);
         return;
       case 'footnoteDefinition':
-        this.walk(node.children, inQuote, inList);
+        this.walk(node.children, quote, inList);
         return;
       default:
         // code, definitions, thematic breaks: not prose
@@ -167,19 +176,33 @@ class ChunkReader {
     }
   }
 
-  private addBlock(kind: Block['kind'], node: Paragraph | Heading, inQuote: boolean): void {
-    this.items.push({ type: 'block', block: this.prose(kind, node, inQuote) });
+  /**
+   * Whether a block quote quotes someone else: it names who said it, opens with a quotation mark,
+   * or stands in the middle of prose, after a paragraph that brings it in ("A rival's launch post
+   * promised the same thing:", "… and the portal nobody used was the result."). A quote that opens
+   * its section, or follows "Our vision:", is the plan's own statement set apart.
+   */
+  private cites(quote: Blockquote, before: RootContent | undefined): boolean {
+    const { start, end } = this.span(quote);
+    const lines = this.source.slice(start, end).split('\n').map((l) => l.replace(/^(?:\s*>)+\s*/, '').trim()).filter(Boolean);
+    if (lines.some((l) => ATTRIBUTION_LINE.test(l)) || OPENING_QUOTE.test(lines[0] ?? '')) return true;
+    if (before?.type !== 'paragraph') return false;
+    return !OWN_LEAD_IN.test(this.source.slice(this.span(before).start, this.span(before).end).trim());
   }
 
-  private prose(kind: Block['kind'], node: Paragraph | Heading, inQuote: boolean): ChunkBlock {
+  private addBlock(kind: Block['kind'], node: Paragraph | Heading, quote: Quote): void {
+    this.items.push({ type: 'block', block: this.prose(kind, node, quote) });
+  }
+
+  private prose(kind: Block['kind'], node: Paragraph | Heading, quote: Quote): ChunkBlock {
     const { start, end } = this.span(node);
     const prose = new ProseBuilder(this.source, 0, start);
     prose.phrasing(node.children);
     this.collectInlineComments(node);
-    return chunkBlock({ kind, ...prose.build(end), start, end, inQuote });
+    return chunkBlock({ kind, ...prose.build(end), start, end, inQuote: !!quote, cited: quote === 'cited' });
   }
 
-  private addTable(table: Table, inQuote: boolean): void {
+  private addTable(table: Table, quote: Quote): void {
     let header: string[] | undefined;
     for (const row of table.children) {
       const { start, end } = this.span(row);
@@ -192,7 +215,7 @@ class ChunkReader {
         this.collectInlineComments(cell);
         cells.push(prose.build(0).text.slice(before).trim());
       }
-      this.items.push({ type: 'block', block: chunkBlock({ kind: 'table-row', ...prose.build(end), start, end, inQuote, cells, header }) });
+      this.items.push({ type: 'block', block: chunkBlock({ kind: 'table-row', ...prose.build(end), start, end, inQuote: !!quote, cited: quote === 'cited', cells, header }) });
       header ??= cells;
     }
   }
@@ -290,6 +313,7 @@ class PlanBuilder {
       start: b.start + shift,
       end: b.end + shift,
       inQuote: b.inQuote,
+      cited: b.cited,
       label: b.label,
       cells: b.cells,
       header: b.header,

@@ -51,6 +51,15 @@ export function isTemplateText(plan: Plan, block: Block): boolean {
 
 const templateAnswers = new WeakMap<Block, boolean>();
 
+/**
+ * Words in a block quote that are not the plan's own statement: a quote of someone else, or a
+ * template's prompt set apart in a quote. A quote without either is the plan's vision or goal
+ * statement, and rules read it as such.
+ */
+export function othersWords(plan: Plan, block: Block): boolean {
+  return block.cited || (block.inQuote && isTemplateText(plan, block));
+}
+
 /** A block that opens by saying it is not written yet. */
 const NOT_YET = /^\W*(?:tbd|tbc|todo|to\s+do|to\s+be\s+(?:defined|determined|decided|confirmed|written|added|\w+ed\s+and\s+\w+ed)|n\/a|coming\s+soon|\.\.\.|…)\b/i;
 
@@ -83,5 +92,7 @@ function templateText(plan: Plan, block: Block): boolean {
 function isPrompt(plan: Plan, block: Block, text: string): boolean {
   if (!block.inQuote && !emphasisOnly(plan, block)) return false;
   // A slot marks a prompt; "TBD: we will soon open a wishlist …" is a note that says what comes next.
-  return text.endsWith('?') || INSTRUCTION.test(text) || SLOT.test(text) || /\byou\s+(?:can|could|should|may|might|will|need|want)\b/i.test(text);
+  // A question, even one that lost its mark: "What are the measurable goals this team is going after."
+  const question = text.endsWith('?') || /^(?:what|who|which|how|why|when|where)\s+(?:are|is|do|does|will|would|should|can)\b/i.test(text.trim());
+  return question || INSTRUCTION.test(text) || SLOT.test(text) || /\byou\s+(?:can|could|should|may|might|will|need|want)\b/i.test(text);
 }

@@ -1,9 +1,9 @@
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Terms } from '../patterns/pattern';
+import { type Terms, withLazyCompile } from '../patterns/pattern';
 import { compileRule } from './compile';
 import { defaultDocsBaseUrl, ruleDocsUrl } from './home';
-import { ruleSchema, termsSchema } from './schema';
+import { type RuleData, ruleSchema, termsSchema } from './schema';
 import { shippedFiles } from './shipped';
 import type { Rule } from './types';
 
@@ -23,9 +23,36 @@ export function builtinRulesDir(): string {
 
 let ids: ReadonlySet<string> | undefined;
 
-/** The built-in rules' IDs (each is its folder's name), without compiling the rules. */
+/** The built-in rules' IDs, without compiling the rules. */
 export function builtinRuleIds(): ReadonlySet<string> {
-  return (ids ??= new Set(ruleFolders(builtinRulesDir()).map((f) => f.id)));
+  return (ids ??= new Set(builtinData().rules.map((r) => r.id)));
+}
+
+/** The built-in terms and rule data, validated. */
+export interface BuiltinData {
+  terms: Terms;
+  rules: RuleData[];
+}
+
+/** The bundles carry the built-in data as JSON, validated at build time (scripts/build.mjs); sources read rules/. */
+declare const STRATLINT_BUILTIN_DATA: string | undefined;
+let data: BuiltinData | undefined;
+
+/** Parsing and validating the YAML took a third of a one-plan run; the bundles parse JSON instead. */
+function builtinData(): BuiltinData {
+  return (data ??= typeof STRATLINT_BUILTIN_DATA === 'string' ? (JSON.parse(STRATLINT_BUILTIN_DATA) as BuiltinData) : readBuiltinData());
+}
+
+/** Reads and validates rules/terms.yaml and each rules/<id>/rule.yaml (the build embeds the result). */
+export function readBuiltinData(dir = builtinRulesDir()): BuiltinData {
+  const terms = termsSchema.parse(parseYaml(shippedFiles().readText(join(dir, 'terms.yaml'))));
+  const rules = ruleFolders(dir).map(({ id, file }) => {
+    const result = ruleSchema.safeParse(parseYaml(shippedFiles().readText(file)));
+    if (!result.success) throw new Error(`stratlint: built-in rule ${file} is invalid: ${result.error.message}`);
+    if (result.data.id !== id) throw new Error(`stratlint: ${file} has id "${result.data.id}"; it must match its folder`);
+    return result.data;
+  });
+  return { terms, rules };
 }
 
 /** The folders of rules/ that hold a rule.yaml, by name. */
@@ -49,15 +76,12 @@ export function builtinRules(docsBaseUrl?: string): { terms: Terms; rules: Rule[
   const base = docsBaseUrl ?? (defaultBase ??= defaultDocsBaseUrl(builtinRulesDir()));
   const cached = cache.get(base);
   if (cached) return cached;
-  const dir = builtinRulesDir();
-  const terms = termsSchema.parse(parseYaml(shippedFiles().readText(join(dir, 'terms.yaml'))));
+  const { terms, rules: ruleData } = builtinData();
   const rules: Rule[] = [];
-  for (const { id, file } of ruleFolders(dir)) {
-    const result = ruleSchema.safeParse(parseYaml(shippedFiles().readText(file)));
-    if (!result.success) throw new Error(`stratlint: built-in rule ${file} is invalid: ${result.error.message}`);
-    if (result.data.id !== id) throw new Error(`stratlint: ${file} has id "${result.data.id}"; it must match its folder`);
-    rules.push(compileRule(result.data, terms, ruleDocsUrl(base, id), () => rules));
-  }
+  // Their patterns compile when a plan first needs them: the tests prove every one valid.
+  withLazyCompile(() => {
+    for (const rule of ruleData) rules.push(compileRule(rule, terms, ruleDocsUrl(base, rule.id), () => rules));
+  });
   // Each config may name its own docsBaseUrl: a workspace of many must not grow the cache without end.
   if (cache.size >= 16) cache.clear();
   cache.set(base, { terms, rules });

@@ -14,7 +14,7 @@ import type { RuleData } from './schema';
 import type { Rule, RuleMeta } from './types';
 
 /** Built-in rules whose logic data cannot express (see each file for why). */
-const CODE_RULES: Record<string, (meta: RuleMeta) => Rule> = {
+const CODE_RULES: Record<string, (meta: RuleMeta, terms: Terms) => Rule> = {
   'time-horizon': timeHorizon,
   'balanced-scorecard': balancedScorecard,
   'unknown-rule': unknownRule,
@@ -61,7 +61,7 @@ export function compileRule(data: RuleData, terms: Terms, docsUrl: string, peers
     case 'code': {
       const make = CODE_RULES[data.id];
       if (!make) throw new RuleCompileError(`rule "${data.id}" has kind "code", which only built-in rules may use (${Object.keys(CODE_RULES).join(', ')})`);
-      return make(meta);
+      return make(meta, terms);
     }
   }
 }

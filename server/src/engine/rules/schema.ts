@@ -94,6 +94,8 @@ const avoidPhrase = z
     inSections: aliases.optional(),
     /** … or in blocks labelled like this (`KR: …`). */
     inLabels: aliases.optional(),
+    /** Patterns that fire outside those sections and labels too: statements that make the phrase the plan's aim wherever they stand ("More devs using our product is the key"). */
+    anywhere: patterns.optional(),
     /** Never look in sections with these headings, even inside an `inSections` one (e.g. "Non-goals" under "Goals"). */
     exceptSections: aliases.optional(),
     /** Leave list items nested under another item alone (the how and who of a goal); labelled lines are still read. */

@@ -1,4 +1,8 @@
+import { goalItems } from '../../plan/goals';
 import type { Block, Plan } from '../../plan/model';
+import { othersWords } from '../../plan/slots';
+import type { Terms } from '../../patterns/pattern';
+import { defaultGoalContext } from '../kinds/goal-list';
 import { DATE } from '../../plan/measures';
 import type { Range } from '../../plan/positions';
 import { blockRange, inSectionMatching } from '../../plan/scope';
@@ -119,11 +123,20 @@ function metricLine(block: Block, start: number, end: number): MetricLine {
   return { block, start, end, financial: FINANCIAL.test(t), customer: CUSTOMER.test(t), experience: EXPERIENCE.test(t) };
 }
 
-function metricLines(plan: Plan): MetricLine[] {
+function metricLines(plan: Plan, terms: Terms): MetricLine[] {
   const out: MetricLine[] = [];
+  // Goals with a target, wherever the plan states them as a reviewer finds them (a goals document's
+  // sections, lead-ins, goal columns): each is a metric too.
+  const targets = new Map<Block, [number, number]>();
+  for (const item of goalItems(plan, defaultGoalContext(terms))) if (!targets.has(item.block) && hasTarget(item.text)) targets.set(item.block, [item.start, item.end]);
   for (const block of plan.blocks) {
-    if (block.kind === 'heading' || block.inQuote) continue;
+    if (block.kind === 'heading' || othersWords(plan, block)) continue;
     if (block.kind === 'table-row' && !block.header) continue;
+    const target = targets.get(block);
+    if (target && !isMetricBlock(plan, block)) {
+      out.push(metricLine(block, target[0], target[1]));
+      continue;
+    }
     if (isMetricBlock(plan, block)) {
       out.push(metricLine(block, 0, block.text.length));
       continue;
@@ -136,9 +149,9 @@ function metricLines(plan: Plan): MetricLine[] {
 }
 
 /** Metrics must cover more than money: a customer-outcome and an experience or capability measure too. */
-export function balancedScorecard(meta: RuleMeta): Rule {
+export function balancedScorecard(meta: RuleMeta, terms: Terms): Rule {
   const assess = (plan: Plan): Assessment => {
-    const lines = metricLines(plan);
+    const lines = metricLines(plan, terms);
     if (lines.length === 0) return { status: 'missing' };
     const where = (l: MetricLine): Range => blockRange(plan, l.block, l.start, l.end);
     const nonFinancial = lines.filter((l) => l.customer || l.experience || !l.financial);

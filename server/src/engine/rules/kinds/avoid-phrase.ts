@@ -4,6 +4,7 @@ import { blockRange, inSectionMatching } from '../../plan/scope';
 import { memoKey, remember, type MemoKey } from '../../patterns/memo';
 import { compileAll, Pattern, type Match, type Terms } from '../../patterns/pattern';
 import type { Block, Plan } from '../../plan/model';
+import { othersWords } from '../../plan/slots';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
 import { appearsInScope, blockInContext, hasLabel, parentItem, quotesOf } from './scopes';
@@ -12,12 +13,12 @@ import { appearsInScope, blockInContext, hasLabel, parentItem, quotesOf } from '
 export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, terms: Terms): Rule {
   const rewrites = new Map(Object.entries(data.replace ?? {}).map(([phrase, rewrite]) => [normalizeWords(phrase), rewrite]));
   const patterns = [...compileAll(data.patterns, terms), ...Object.keys(data.replace ?? {}).map(plainPhrase)];
-  const phrasesFor = phraseOptions(patterns);
+  const phrasesFor = phraseOptions(patterns, compileAll(data.anywhere, terms), data.unlessScope);
   const unless = compileAll(data.unless, terms);
   const followedBy = compileAll(data.unlessFollowedBy, terms);
   const precededBy = compileAll(data.unlessPrecededBy, terms);
   // Sentence and block scopes are the block's own text: then every test below the context checks is.
-  const textOnly = data.unlessScope === 'sentence' || data.unlessScope === 'block';
+  const textOnly = (scope: Phrasing['unlessScope']) => scope === 'sentence' || scope === 'block';
 
   /** The matches that pass every test that reads the block's text alone. */
   const candidates = (plan: Plan, block: Block, phrasing: Phrasing): Match[] => {
@@ -33,7 +34,7 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
         if (followedBy.some((f) => f.matchesAtStart(rest))) continue;
         const head = before(block.text, m.start);
         if (precededBy.some((f) => f.matches(head).some((x) => x.end === head.length))) continue;
-        if (textOnly && appearsInScope(plan, block, m.start, data.unlessScope, unless)) continue;
+        if (textOnly(phrasing.unlessScope) && appearsInScope(plan, block, m.start, phrasing.unlessScope, unless)) continue;
         found.push(m);
       }
     }
@@ -41,13 +42,14 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
   };
 
   /** What the rule flags in the block. */
-  const flags = (plan: Plan, block: Block, phrasing: Phrasing): Match[] => {
-    if (!blockInContext(block, data.inSections, data.inLabels)) return [];
+  const flags = (plan: Plan, block: Block, inContext: Phrasing): Match[] => {
+    const phrasing = blockInContext(block, data.inSections, data.inLabels) ? inContext : inContext.anywhere;
+    if (!phrasing) return [];
     if (data.exceptSections && inSectionMatching(block, data.exceptSections)) return [];
     if (data.skipNestedItems && !hasLabel(block, data.inLabels) && parentItem(plan, block)) return [];
-    if (data.skipQuoted && block.inQuote) return [];
+    if (data.skipQuoted && othersWords(plan, block)) return [];
     const found = remember(phrasing.key, block.text, () => candidates(plan, block, phrasing));
-    return textOnly ? found : found.filter((m) => !appearsInScope(plan, block, m.start, data.unlessScope, unless));
+    return textOnly(phrasing.unlessScope) ? found : found.filter((m) => !appearsInScope(plan, block, m.start, phrasing.unlessScope, unless));
   };
 
   /** The fix of words that are one of the `replace` phrases: its own rewrite, capitalised as the words were. */
@@ -67,8 +69,10 @@ export function avoidPhrase(data: RuleDataOf<'avoid-phrase'>, meta: RuleMeta, te
       const { plan } = ctx;
       const phrasing = phrasesFor(ctx.options);
       for (const block of plan.blocks) {
+        // What answers a statement read anywhere goes in its own block, where its `unless` patterns look.
+        const action = blockInContext(block, data.inSections, data.inLabels) ? (data.fix?.action ?? 'replace-match') : 'append-block';
         for (const m of flags(plan, block, phrasing)) {
-          const fix = rewriteFix(plan, block, m) ?? (meta.fix && spanFix(plan, block, m, meta.fix, data.fix?.action ?? 'replace-match'));
+          const fix = rewriteFix(plan, block, m) ?? (meta.fix && spanFix(plan, block, m, meta.fix, action));
           ctx.report({ range: blockRange(plan, block, m.start, m.end), fixes: fix ? [fix] : [] });
         }
       }
@@ -83,6 +87,10 @@ interface Phrasing {
   key: MemoKey;
   phrases: Pattern[];
   allowed: (words: string) => boolean;
+  /** Where an `unless` pattern spares a match. */
+  unlessScope: RuleDataOf<'avoid-phrase'>['unlessScope'];
+  /** What is read outside the rule's sections and labels (its `anywhere` patterns), if anything. */
+  anywhere?: Phrasing;
 }
 
 /** The options below as the config loader checks them (a config with a slip is an error at its line). */
@@ -98,7 +106,7 @@ const PHRASE_OPTIONS = z
  * `terms` (plain words or phrases) replaces the rule's patterns, `allow` exempts words.
  * Values of the wrong type are ignored, so a config slip never stops the rule.
  */
-function phraseOptions(patterns: Pattern[]) {
+function phraseOptions(patterns: Pattern[], anywhere: Pattern[], unlessScope: Phrasing['unlessScope']) {
   // One answer per distinct options: it is also the key under which candidates are remembered.
   const answers = new Map<string, Phrasing>();
   return (options: Readonly<Record<string, unknown>>) => {
@@ -108,7 +116,11 @@ function phraseOptions(patterns: Pattern[]) {
     let answer = answers.get(key);
     if (!answer) {
       const allow = allowList.map((a) => ` ${normalizeWords(a)} `);
-      answer = { key: memoKey(), phrases: terms ? terms.map(plainPhrase) : patterns, allowed: (words: string) => allow.some((a) => ` ${normalizeWords(words)} `.includes(a)) };
+      const allowed = (words: string) => allow.some((a) => ` ${normalizeWords(words)} `.includes(a));
+      // A user's own `terms` replace the rule's word lists, those it reads anywhere included.
+      // A statement read anywhere is spared only by what its own block says: its section is about something else.
+      const outside: Phrasing | undefined = !terms && anywhere.length > 0 ? { key: memoKey(), phrases: anywhere, allowed, unlessScope: 'block' } : undefined;
+      answer = { key: memoKey(), phrases: terms ? terms.map(plainPhrase) : patterns, allowed, unlessScope, anywhere: outside };
       answers.set(key, answer);
     }
     return answer;

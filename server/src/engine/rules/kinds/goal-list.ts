@@ -19,7 +19,7 @@ export type GoalShape = 'aim' | 'deliverable' | 'result' | 'checkable';
  * alone gets a finding of its own.
  */
 export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: Terms): Rule {
-  const ctx = data.goals ? goalContext(data.goals, terms) : defaultContext(terms);
+  const ctx = data.goals ? goalContext(data.goals, terms) : defaultGoalContext(terms);
   const shape = shapeReader(terms);
   const unless = compileAll(data.unless, terms);
   const key = memoKey();
@@ -71,7 +71,7 @@ function goalContext(goals: GoalsData, terms: Terms): GoalContext {
 
 /** Rules that read goals the built-in way share one context, so a plan's goals are found once for all of them. */
 const defaultContexts = new WeakMap<Terms, GoalContext>();
-function defaultContext(terms: Terms): GoalContext {
+export function defaultGoalContext(terms: Terms): GoalContext {
   let ctx = defaultContexts.get(terms);
   if (!ctx) defaultContexts.set(terms, (ctx = goalContext({}, terms)));
   return ctx;
@@ -101,10 +101,10 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const gainedAbility = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\s+(?:can|are\\s+able\\s+to|is\\s+able\\s+to)\\s+\\pL');
   // "Users can filter results by date": a feature to ship, checked off once built, unless it asks for a change ("can onboard faster").
   const capability = re('^(?:(?:all|every|each|the|our)\\s+)?(?:[\\pL-]+\\s+){1,2}?(?:can|are\\s+able\\s+to|is\\s+able\\s+to)\\s+\\pL');
-  /** A thing to make, named without a change ("Faster onboarding" is a change) or an amount ("Source 30 leads in pipeline" is a target). */
+  /** A thing to make, named without a change ("Faster onboarding" is a change) or an amount ("Source 30 leads in pipeline" is a target; a date is no amount). */
   const named = (text: string): boolean => {
     const m = artifact.matches(text)[0];
-    return !!m && !change.test(text.slice(0, m.end)) && !/\d/.test(text);
+    return !!m && !change.test(text.slice(0, m.end)) && !hasNumber(text);
   };
   return (text) => {
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
@@ -112,7 +112,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     if (deliverable.test(text) && !aimAsWork.test(text) && !verbAsNoun.test(text)) return 'deliverable';
     if (aim.test(text) || aimAsWork.test(text)) return 'aim';
     if (done.test(text) || owns.test(text) || named(text)) return 'deliverable';
-    if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !/\d/.test(text)) return 'deliverable';
+    if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !hasNumber(text)) return 'deliverable';
     return 'aim';
   };
 }

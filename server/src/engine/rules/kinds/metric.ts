@@ -2,7 +2,7 @@ import { spanFix } from '../../fixes/span-fix';
 import { hasDate, hasNumber, inheritedDate } from '../../plan/measures';
 import type { Block, Plan } from '../../plan/model';
 import { blockRange } from '../../plan/scope';
-import { SLOT } from '../../plan/slots';
+import { othersWords, SLOT } from '../../plan/slots';
 import { anyMatch, compileAll, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Rule, RuleMeta } from '../types';
@@ -17,7 +17,7 @@ export function metric(data: RuleDataOf<'metric'>, meta: RuleMeta, terms: Terms)
     check(ctx) {
       const { plan } = ctx;
       for (const block of plan.blocks) {
-        if (block.kind === 'heading' || block.inQuote) continue;
+        if (block.kind === 'heading' || othersWords(plan, block)) continue;
         if (block.kind === 'table-row' && !block.header) continue; // the header row
         if (!blockInContext(block, data.sections, data.labels)) continue;
         const labelled = hasLabel(block, data.labels);

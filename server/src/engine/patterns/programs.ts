@@ -1,0 +1,175 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { RE2JS } from 're2js';
+
+/**
+ * The built-in patterns' compiled programs, made at build time (dist/programs.bin): compiling the
+ * patterns a plan needs was a third of a one-plan run, and rebuilding a program from its
+ * instructions takes a small part of that. A program is looked up by its exact expanded text, so
+ * a pack's patterns, or a build whose file is missing, compile as usual.
+ *
+ * re2js keeps its compiled program in internal objects (RE2, Prog, Inst) that it does not export;
+ * this reads and rebuilds them. `saveableProgram` refuses any program it does not fully
+ * understand, and the build checks that every rebuilt program equals the one it came from.
+ */
+
+interface Inst {
+  op: number;
+  out: number;
+  arg: number;
+  runes: Int32Array;
+  next: unknown;
+}
+interface Prog {
+  inst: Inst[];
+  start: number;
+  numCap: number;
+  lbStarts: unknown[];
+  numLb: number;
+  lbInst: unknown;
+  prefix(): [boolean, string];
+  markLookbehindInsts(): void;
+}
+interface RE2 {
+  expr: string;
+  prog: Prog;
+  numSubexp: number;
+  longest: boolean;
+  namedGroups: Record<string, number>;
+  prefilter: unknown;
+  onepass: unknown;
+  prefix: string;
+  prefixComplete: boolean;
+  prefixUTF8: unknown;
+  prefixRune: number;
+}
+/** An RE2JS seen from inside (its `re2Input` is typed as opaque). */
+type Compiled = { re2Input: RE2 };
+
+/** One program as saved: what compileImpl made besides the instructions, which go to the body. */
+export interface ProgramHeader {
+  /** Offset of its instructions in the body, in bytes. */
+  at: number;
+  insts: number;
+  start: number;
+  numCap: number;
+  numSubexp: number;
+  longest: boolean;
+  namedGroups: Record<string, number>;
+}
+
+const FLAGS = RE2JS.CASE_INSENSITIVE;
+
+/** The classes a compiled program is made of, taken from a program compiled here. */
+const internals = (() => {
+  const re2 = (RE2JS.compile('a', FLAGS) as unknown as Compiled).re2Input;
+  return {
+    RE2: re2.constructor as new (expr: string, prog: Prog, numSubexp: number, longest: boolean) => RE2,
+    Prog: re2.prog.constructor as new () => Prog,
+    Inst: re2.prog.inst[0].constructor as new (op: number) => Inst,
+    utf8: (s: string) => new TextEncoder().encode(s),
+  };
+})();
+
+/** Its words (op, out, arg, rune count, runes per instruction; none negative), or undefined when it holds what this does not rebuild. */
+export function saveableProgram(compiled: RE2JS): { header: Omit<ProgramHeader, 'at'>; words: number[] } | undefined {
+  const re2 = (compiled as unknown as Compiled).re2Input;
+  const prog = re2?.prog;
+  if (!prog || prog.numLb !== 0 || prog.lbStarts.length !== 0 || re2.onepass !== null) return undefined;
+  const words: number[] = [];
+  for (const inst of prog.inst) {
+    if (inst.next !== null) return undefined;
+    words.push(inst.op, inst.out, inst.arg, inst.runes.length, ...inst.runes);
+  }
+  if (words.some((w) => w < 0)) return undefined;
+  return { header: { insts: prog.inst.length, start: prog.start, numCap: prog.numCap, numSubexp: re2.numSubexp, longest: re2.longest, namedGroups: { ...re2.namedGroups } }, words };
+}
+
+/** The program rebuilt as RE2JS.compile(source, CASE_INSENSITIVE) makes it, less the prefilter (a speed-up RE2 may skip). */
+export function rebuildProgram(source: string, header: ProgramHeader, body: Uint8Array): RE2JS {
+  const prog = new internals.Prog();
+  let at = header.at;
+  // Unsigned LEB128: most words are small (ops, flags, near instruction numbers, ASCII runes).
+  const word = () => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = body[at++];
+      value += (byte & 0x7f) * 2 ** shift;
+      if (byte < 0x80) return value;
+    }
+  };
+  for (let i = 0; i < header.insts; i++) {
+    const inst = new internals.Inst(word());
+    inst.out = word();
+    inst.arg = word();
+    const runes = new Int32Array(word());
+    for (let r = 0; r < runes.length; r++) runes[r] = word();
+    inst.runes = runes;
+    prog.inst.push(inst);
+  }
+  prog.start = header.start;
+  prog.numCap = header.numCap;
+  prog.markLookbehindInsts();
+  // What RE2.compileImpl does after compiling (see re2js); the constructor derives the rest.
+  const re2 = new internals.RE2(`(?i)${source}`, prog, header.numSubexp, header.longest);
+  const [complete, prefix] = prog.prefix();
+  re2.prefixComplete = complete;
+  re2.prefix = prefix;
+  re2.prefixUTF8 = internals.utf8(prefix);
+  if (prefix.length > 0) re2.prefixRune = prefix.codePointAt(0)!;
+  Object.assign(re2.namedGroups, header.namedGroups);
+  const compiled = new (RE2JS as unknown as new (pattern: string, flags: number) => Compiled)(source, FLAGS);
+  compiled.re2Input = re2;
+  return compiled as unknown as RE2JS;
+}
+
+/** The file the build writes beside the bundles. */
+export const PROGRAMS_FILE = 'programs.bin';
+
+/** File layout: 4-byte length of the JSON index, the index ({ source: header }), the body (words as LEB128). */
+export function encodePrograms(index: Record<string, ProgramHeader>, body: Uint8Array): Buffer {
+  const json = Buffer.from(JSON.stringify(index));
+  const head = Buffer.alloc(4);
+  head.writeUInt32LE(json.length);
+  return Buffer.concat([head, json, body]);
+}
+
+/** Words as unsigned LEB128 bytes, appended to `out`; returns where they start. */
+export function appendWords(out: number[], words: readonly number[]): number {
+  const at = out.length;
+  for (let w of words) {
+    while (w >= 0x80) {
+      out.push((w % 0x80) | 0x80);
+      w = Math.floor(w / 0x80);
+    }
+    out.push(w);
+  }
+  return at;
+}
+
+let saved: { index: Map<string, ProgramHeader>; body: Uint8Array } | null | undefined;
+
+/** The saved programs beside this bundle, read once; none when running from sources or the file is unreadable. */
+function savedPrograms(): typeof saved {
+  if (saved !== undefined) return saved;
+  saved = null;
+  try {
+    // Not in a browser build: no file beside it (and no __dirname).
+    const file = join(__dirname, PROGRAMS_FILE);
+    if (!existsSync(file)) return saved;
+    const bytes = readFileSync(file);
+    const length = bytes.readUInt32LE(0);
+    const index = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as Record<string, ProgramHeader>;
+    saved = { index: new Map(Object.entries(index)), body: bytes.subarray(4 + length) };
+  } catch {
+    // compiling is slower, never wrong
+  }
+  return saved;
+}
+
+/** The compiled form of `source` (already expanded) from the build's saved programs, if it has it. */
+export function savedProgram(source: string): RE2JS | undefined {
+  const programs = savedPrograms();
+  const header = programs?.index.get(source);
+  return header && programs ? rebuildProgram(source, header, programs.body) : undefined;
+}

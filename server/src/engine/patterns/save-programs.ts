@@ -1,0 +1,41 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { RE2JS } from 're2js';
+import { builtinRules } from '../rules/builtin';
+import { collectCompiled } from './pattern';
+import { appendWords, encodePrograms, type ProgramHeader, rebuildProgram, saveableProgram } from './programs';
+
+/**
+ * The built-in rules' compiled programs, as dist/programs.bin holds them (run by the build). Each
+ * program is rebuilt from what is saved and compared with the original: a difference (a re2js
+ * version this does not understand) fails the build rather than a lint.
+ */
+export function builtinProgramsFile(): Buffer {
+  const index: Record<string, ProgramHeader> = {};
+  const body: number[] = [];
+  const compiled: [string, RE2JS][] = [];
+  collectCompiled(
+    () => builtinRules('https://example.invalid/rules'),
+    (source, re) => compiled.push([source, re]),
+  );
+  for (const [source, re] of compiled) {
+    if (index[source]) continue;
+    const saveable = saveableProgram(re);
+    if (!saveable) continue;
+    index[source] = { at: appendWords(body, saveable.words), ...saveable.header };
+  }
+  const bytes = Uint8Array.from(body);
+  for (const [source, re] of compiled) {
+    const header = index[source];
+    if (header && !sameProgram(re, rebuildProgram(source, header, bytes))) throw new Error(`stratlint: the saved program of ${JSON.stringify(source.slice(0, 80))} differs from the compiled one`);
+  }
+  return encodePrograms(index, bytes);
+}
+
+/** Whether two compiled patterns hold the same program and what RE2 derived from it (the prefilter aside). */
+function sameProgram(a: RE2JS, b: RE2JS): boolean {
+  const strip = (re: RE2JS) => {
+    const { prefilter: _p, machinePool: _m, lazyDFA: _d, ...rest } = (re as unknown as { re2Input: Record<string, unknown> }).re2Input;
+    return rest;
+  };
+  return isDeepStrictEqual(strip(a), strip(b));
+}
