@@ -18,17 +18,17 @@ function atLeast(name: string, t: Tally, p: number, r: number): void {
 }
 
 describe('agreement with strategy reviewers', () => {
-  it("on the project's own labelled plans (corpus/): plan level P ≥ 0.60, R ≥ 0.78; spans P ≥ 0.72, R ≥ 0.60", () => {
+  it("on the project's own labelled plans (corpus/): plan level P ≥ 0.60, R ≥ 0.78; spans P ≥ 0.72, R ≥ 0.64", () => {
     const a = agreement(join(OWN, 'docs'), join(OWN, 'labels'));
     assert.equal(a.documents, 10);
     atLeast('plan level', a.plan, 0.6, 0.78);
-    atLeast('spans', a.span, 0.72, 0.6);
+    atLeast('spans', a.span, 0.72, 0.64);
   });
 
-  it('on the shared corpus: plan level P ≥ 0.92, R ≥ 0.92; spans P ≥ 0.90, R ≥ 0.78', { skip: corpusMissing ?? false }, () => {
+  it('on the shared corpus: plan level P ≥ 0.92, R ≥ 0.92; spans P ≥ 0.90, R ≥ 0.81', { skip: corpusMissing ?? false }, () => {
     const a = agreement(join(SHARED, 'docs'), join(SHARED, 'labels'));
     assert.ok(a.documents >= 22, `${a.documents} labelled documents`);
     atLeast('plan level', a.plan, 0.92, 0.92);
-    atLeast('spans', a.span, 0.9, 0.78);
+    atLeast('spans', a.span, 0.9, 0.81);
   });
 });
