@@ -71,7 +71,7 @@ const internals = (() => {
   };
 })();
 
-/** Its words (op, out, arg, rune count, runes per instruction; none negative), or undefined when it holds what this does not rebuild. */
+/** Its words (op, out, arg, rune count, runes per instruction; each a small non-negative integer), or undefined when it holds what this does not rebuild. */
 export function saveableProgram(compiled: RE2JS): { header: Omit<ProgramHeader, 'at'>; words: number[] } | undefined {
   const re2 = (compiled as unknown as Compiled).re2Input;
   const prog = re2?.prog;
@@ -81,8 +81,20 @@ export function saveableProgram(compiled: RE2JS): { header: Omit<ProgramHeader, 
     if (inst.next !== null) return undefined;
     words.push(inst.op, inst.out, inst.arg, inst.runes.length, ...inst.runes);
   }
-  if (words.some((w) => w < 0)) return undefined;
+  if (words.some((w) => w < 0 || w > 0x3fffffff)) return undefined;
   return { header: { insts: prog.inst.length, start: prog.start, numCap: prog.numCap, numSubexp: re2.numSubexp, longest: re2.longest, namedGroups: { ...re2.namedGroups } }, words };
+}
+
+/**
+ * Instructions that match the same runes share one array, as compiling shares them: an array each
+ * made a rebuilt program take twice the memory of a compiled one. re2js only reads them.
+ */
+const runeArrays = new Map<string, Int32Array>();
+function sharedRunes(values: number[]): Int32Array {
+  const key = values.join(',');
+  let runes = runeArrays.get(key);
+  if (!runes) runeArrays.set(key, (runes = Int32Array.from(values)));
+  return runes;
 }
 
 /** The program rebuilt as RE2JS.compile(source, CASE_INSENSITIVE) makes it, less the prefilter (a speed-up RE2 may skip). */
@@ -90,11 +102,13 @@ export function rebuildProgram(source: string, header: ProgramHeader, body: Uint
   const prog = new internals.Prog();
   let at = header.at;
   // Unsigned LEB128: most words are small (ops, flags, near instruction numbers, ASCII runes).
+  // Bit operations keep each value a small integer: arithmetic on powers of two made them doubles,
+  // boxed in every instruction's fields (twice the memory, and slower matching).
   const word = () => {
     let value = 0;
     for (let shift = 0; ; shift += 7) {
       const byte = body[at++];
-      value += (byte & 0x7f) * 2 ** shift;
+      value |= (byte & 0x7f) << shift;
       if (byte < 0x80) return value;
     }
   };
@@ -102,9 +116,10 @@ export function rebuildProgram(source: string, header: ProgramHeader, body: Uint
     const inst = new internals.Inst(word());
     inst.out = word();
     inst.arg = word();
-    const runes = new Int32Array(word());
-    for (let r = 0; r < runes.length; r++) runes[r] = word();
-    inst.runes = runes;
+    const count = word();
+    const values: number[] = [];
+    for (let r = 0; r < count; r++) values.push(word());
+    inst.runes = sharedRunes(values);
     prog.inst.push(inst);
   }
   prog.start = header.start;
