@@ -10,7 +10,7 @@ import { corpusFiles, projectDocs, skipWithoutCorpus } from '../support/markdown
 /** Everything rules can see of a plan, in comparable form. */
 function shape(p: Plan) {
   return {
-    blocks: p.blocks.map((b) => [b.kind, b.text, Array.from(b.docOffsets), b.start, b.end, b.inQuote, b.label, b.section.start]),
+    blocks: p.blocks.map((b) => [b.kind, b.text, Array.from(b.offsets), b.start, b.end, b.inQuote, b.label, b.section.start]),
     sections: p.sections.map((s) => [s.level, s.normalized, s.start, s.end, s.blockStart, s.blockEnd]),
     comments: p.comments,
     frontMatter: p.frontMatter,
