@@ -42,7 +42,8 @@ export interface Section {
   start: number;
   end: number;
   parent?: Section;
-  children: Section[];
+  /** Read-only: sections without subsections share one empty list. */
+  children: readonly Section[];
   /** Index range [blockStart, blockEnd) into Plan.blocks, subsections included. */
   blockStart: number;
   blockEnd: number;

@@ -183,14 +183,14 @@ class ChunkReader {
     for (const row of table.children) {
       const { start, end } = this.span(row);
       const prose = new ProseBuilder(this.source, 0, start);
-      const cells: string[] = [];
-      for (const cell of row.children) {
+      // map, not push: a list grown by push holds room for 16 (180 bytes a row of a million-row table).
+      const cells = row.children.map((cell) => {
         if (prose.length > 0) prose.pushAt(' | ', this.span(cell).start);
         const before = prose.length;
         prose.phrasing(cell.children);
         this.collectInlineComments(cell);
-        cells.push(prose.build(0).text.slice(before).trim());
-      }
+        return prose.build(0).text.slice(before).trim();
+      });
       this.items.push({ type: 'block', block: chunkBlock({ kind: 'table-row', ...prose.build(end), start, end, inQuote, cells, header }) });
       header ??= cells;
     }
@@ -218,14 +218,6 @@ function chunkBlock({ docOffsets, ...b }: Omit<ChunkBlock, 'sentences' | 'label'
   return { ...b, offsets: fromStart(docOffsets, b.start), label: labelOf(b.kind, b.text), sentences: splitSentences(b.text) };
 }
 
-/** The block with those of its optional fields that have a value: three empty ones took 24 MB for a million lines. */
-function withOptional(block: Block, { label, cells, header }: Pick<Block, 'label' | 'cells' | 'header'>): Block {
-  if (label !== undefined) block.label = label;
-  if (cells) block.cells = cells;
-  if (header) block.header = header;
-  return block;
-}
-
 function labelOf(kind: Block['kind'], text: string): string | undefined {
   return kind === 'heading' ? undefined : LABEL.exec(text)?.[1].trim().toLowerCase();
 }
@@ -233,6 +225,8 @@ function labelOf(kind: Block['kind'], text: string): string | undefined {
 function startOf(item: ChunkItem): number {
   return item.type === 'yaml' ? item.span.start : item.type === 'comment' ? item.comment.start : item.block.start;
 }
+
+const NO_CHILDREN: readonly Section[] = Object.freeze([]);
 
 /** Places chunks at their document offsets and nests the sections their headings open. */
 class PlanBuilder {
@@ -247,7 +241,7 @@ class PlanBuilder {
   private joining?: { index: number; parts: { lineBreak: string; breakAt: number; block: ChunkBlock; start: number }[] };
 
   constructor(private readonly text: string) {
-    this.root = { level: 0, title: '', normalized: '', start: 0, end: text.length, children: [], blockStart: 0, blockEnd: 0 };
+    this.root = { level: 0, title: '', normalized: '', start: 0, end: text.length, children: NO_CHILDREN, blockStart: 0, blockEnd: 0 };
     this.sections = [this.root];
     this.stack = [this.root];
   }
@@ -303,15 +297,18 @@ class PlanBuilder {
     }
     const last = run.parts[run.parts.length - 1];
     offsets[at] = last.block.offsets[last.block.text.length] + last.start - head.start;
-    const { label: _label, ...joined } = head;
-    this.blocks[run.index] = withOptional({ ...joined, text, offsets, end: last.block.end + last.start - last.block.start, sentences: splitSentences(text) }, { label: labelOf(head.kind, text) });
+    const end = last.block.end + last.start - last.block.start;
+    this.blocks[run.index] = { ...head, text, offsets, end, label: labelOf(head.kind, text), sentences: splitSentences(text) };
   }
 
   private openSection(depth: number, start: number): void {
     while (this.stack.length > 1 && this.stack[this.stack.length - 1].level >= depth) this.close(start);
     const parent = this.stack[this.stack.length - 1];
-    const section: Section = { level: depth, title: '', normalized: '', start, end: this.text.length, parent, children: [], blockStart: this.blocks.length, blockEnd: this.blocks.length };
-    parent.children.push(section);
+    // `heading` is set once its block is read; declared here, it takes no property list of its own (40 bytes a section).
+    const section: Section = { level: depth, title: '', normalized: '', heading: undefined, start, end: this.text.length, parent, children: NO_CHILDREN, blockStart: this.blocks.length, blockEnd: this.blocks.length };
+    // A list of its own once a section has a subsection: an empty one each took 32 MB for a million headings.
+    if (parent.children === NO_CHILDREN) parent.children = [section];
+    else (parent.children as Section[]).push(section);
     this.sections.push(section);
     this.stack.push(section);
   }
@@ -331,9 +328,20 @@ class PlanBuilder {
 
   private pushBlock(b: ChunkBlock, shift: number): Block {
     this.finishJoin();
-    const section = this.stack[this.stack.length - 1];
-    const { kind, text, offsets, inQuote, sentences } = b;
-    const block = withOptional({ kind, text, offsets, start: b.start + shift, end: b.end + shift, inQuote, sentences, section, index: this.blocks.length }, b);
+    const block: Block = {
+      kind: b.kind,
+      text: b.text,
+      offsets: b.offsets,
+      start: b.start + shift,
+      end: b.end + shift,
+      inQuote: b.inQuote,
+      label: b.label,
+      cells: b.cells,
+      header: b.header,
+      sentences: b.sentences,
+      section: this.stack[this.stack.length - 1],
+      index: this.blocks.length,
+    };
     this.blocks.push(block);
     return block;
   }
@@ -351,27 +359,23 @@ class PlanBuilder {
 }
 
 /**
- * Offsets from `start`. A block whose text is its source as it is (most short ones) gets the list
- * its length shares with every such block: a million one-line items would each hold one otherwise.
+ * Offsets from `start`. Blocks of a short text with the same offsets (the same layout of prose in
+ * their source: "- Grow 5%", "| 1 | 2 |") share one list: a million one-line items each held one.
  */
 function fromStart(docOffsets: Int32Array, start: number): Int32Array {
-  const n = docOffsets.length - 1;
-  const lead = docOffsets[0] - start;
-  let plain = n <= SHARED_MAX_LENGTH && lead >= 0 && lead < SHARED_MAX_LEAD;
-  for (let i = 0; plain && i <= n; i++) plain = docOffsets[i] === start + lead + i;
-  if (plain) {
-    const key = lead * (SHARED_MAX_LENGTH + 1) + n;
-    let offsets = sharedOffsets.get(key);
-    if (!offsets) sharedOffsets.set(key, (offsets = Int32Array.from({ length: n + 1 }, (_, i) => lead + i)));
-    return offsets;
-  }
-  for (let i = 0; i <= n; i++) docOffsets[i] -= start;
+  for (let i = 0; i < docOffsets.length; i++) docOffsets[i] -= start;
+  if (docOffsets.length > SHARED_MAX_LENGTH) return docOffsets;
+  const key = docOffsets.join(',');
+  const shared = sharedOffsets.get(key);
+  if (shared) return shared;
+  if (sharedOffsets.size >= SHARED_MAX_LISTS) sharedOffsets.clear();
+  sharedOffsets.set(key, docOffsets);
   return docOffsets;
 }
 
-const SHARED_MAX_LENGTH = 256;
-const SHARED_MAX_LEAD = 16;
-const sharedOffsets = new Map<number, Int32Array>();
+const SHARED_MAX_LENGTH = 64;
+const SHARED_MAX_LISTS = 10_000;
+const sharedOffsets = new Map<string, Int32Array>();
 
 function readFrontMatter(value: string): Record<string, unknown> | undefined {
   try {
