@@ -37,7 +37,7 @@ function lint(text: string, cache?: { chunks: ChunkCache; patterns: PatternMemo 
 
 /** What rules see of a plan. */
 const shape = (p: Plan) => ({
-  blocks: p.blocks.map((b) => [b.kind, b.text, Array.from(b.docOffsets), b.start, b.end, b.inQuote, b.label, b.section.start]),
+  blocks: p.blocks.map((b) => [b.kind, b.text, Array.from(b.offsets), b.start, b.end, b.inQuote, b.label, b.section.start]),
   sections: p.sections.map((s) => [s.level, s.normalized, s.start, s.end, s.blockStart, s.blockEnd]),
   comments: p.comments,
   title: p.title,

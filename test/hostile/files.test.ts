@@ -86,12 +86,12 @@ describe('files that are not regular files, or too large', () => {
   });
 });
 
-describe('plans with a million short lines', () => {
+describe('plans of more than 1,000,000 lines', () => {
   it('are refused before parsing, within the memory limit', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'lines-plan.md'), `# Plan\n\n${'a\n'.repeat(1_000_000)}`);
+    writeFileSync(join(dir, 'lines-plan.md'), `# Plan\n\n${'a\n'.repeat(999_999)}`);
     const o = await cli(['lines-plan.md'], dir, { timeoutMs: 20_000, maxRssMb: 500 });
     assert.equal(o.code, 2, describeOutcome(o));
-    assert.equal(o.stderr, 'stratlint: lines-plan.md: cannot read file: too many lines (more than 150,000, the limit for plans)\n');
+    assert.equal(o.stderr, 'stratlint: lines-plan.md: cannot read file: too many lines (more than 1,000,000, the limit for plans)\n');
   });
 });

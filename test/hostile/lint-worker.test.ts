@@ -73,13 +73,22 @@ describe('the lint worker', () => {
 });
 
 describe('the language server while it lints a huge document', () => {
-  const limits = { timeoutMs: 180_000, maxRssMb: 1200 };
+  /** Runs a session on these files, its server killed (and the test failed) past the time and memory limits. */
+  async function underLimits(files: Record<string, string>, work: (s: Session) => Promise<void>): Promise<void> {
+    const s = await Session.start({ files });
+    const exited = watch(s.server!, { timeoutMs: 180_000, maxRssMb: 1200 });
+    try {
+      await work(s);
+    } finally {
+      await s.stop();
+    }
+    const o = await exited;
+    assert.equal(o.killed, undefined, describeOutcome(o));
+  }
 
   it('answers requests on another document within 1 s', async () => {
     const small = example('weak-feature-race-plan.md');
-    const s = await Session.start({ files: { 'small-plan.md': small, 'huge-plan.md': hugePlan(5_500_000) } });
-    const exited = watch(s.server!, limits);
-    try {
+    await underLimits({ 'small-plan.md': small, 'huge-plan.md': hugePlan(5_500_000) }, async (s) => {
       const smallUri = s.open('small-plan.md');
       await s.diagnostics(smallUri);
       const hugeUri = s.open('huge-plan.md');
@@ -89,20 +98,14 @@ describe('the language server while it lints a huge document', () => {
       assert.ok(symbols.ms < 1000 && hover.ms < 1000, `documentSymbol ${symbols.ms} ms, hover ${hover.ms} ms`);
       assert.ok(symbols.value.length > 0 && hover.value !== null);
       assert.equal(s.publications(hugeUri).length, 0, 'the huge document was linted before the requests: they proved nothing');
-    } finally {
-      await s.stop();
-    }
-    const o = await exited;
-    assert.equal(o.killed, undefined, describeOutcome(o));
+    });
   });
 
   it('with a broken config too: still lints it on the worker (built-in rules), answers within 1 s, shows the config problem', async () => {
     const small = example('weak-feature-race-plan.md');
     // Large enough for the worker and to be still linting when the request comes, small enough to be published within the wait.
     const huge = hugePlan(1_500_000);
-    const s = await Session.start({ files: { '.stratlint.yaml': 'rules:\n  buzzword-fluff: eror\n', 'small-plan.md': small, 'huge-plan.md': huge } });
-    const exited = watch(s.server!, limits);
-    try {
+    await underLimits({ '.stratlint.yaml': 'rules:\n  buzzword-fluff: eror\n', 'small-plan.md': small, 'huge-plan.md': huge }, async (s) => {
       const smallUri = s.open('small-plan.md');
       await s.diagnostics(smallUri);
       const hugeUri = s.open('huge-plan.md');
@@ -114,18 +117,49 @@ describe('the language server while it lints a huge document', () => {
       const builtIn = lintDocument(huge, { filePath: join(s.dir, 'huge-plan.md'), noConfig: true }).findings;
       assert.deepStrictEqual(diagnostics.map((d) => d.code), builtIn.map((f) => f.ruleId));
       const [problem] = await s.until('the config diagnostic', () => s.publications(s.uri('.stratlint.yaml')).at(-1)?.diagnostics, 90_000);
-      assert.match(problem.message, /buzzword-fluff/);
-    } finally {
-      await s.stop();
-    }
-    const o = await exited;
-    assert.equal(o.killed, undefined, describeOutcome(o));
+      // Neither plan had a valid config to fall back on.
+      assert.match(problem.message, /^Stratlint config: rules\.buzzword-fluff: .*\. Until this is fixed, plans are linted with the built-in rules\.$/);
+    });
+  });
+
+  it('says which plans a broken config leaves with the built-in rules: one on the worker has no last valid config to use', async () => {
+    const small = example('weak-feature-race-plan.md').replace('## ', 'We offer world-class service.\n\n## ');
+    const huge = hugePlan(400_000);
+    await underLimits({ '.stratlint.yaml': 'rules:\n  buzzword-fluff: off\n', 'small-plan.md': small, 'huge-plan.md': huge }, async (s) => {
+      const smallUri = s.open('small-plan.md');
+      const hugeUri = s.open('huge-plan.md');
+      assert.ok(!(await s.diagnostics(smallUri)).some((d) => d.code === 'buzzword-fluff'));
+      assert.ok(!(await s.diagnostics(hugeUri, 90_000)).some((d) => d.code === 'buzzword-fluff'));
+      const [smallSeen, hugeSeen] = [s.publications(smallUri).length, s.publications(hugeUri).length];
+      s.write('.stratlint.yaml', 'rules:\n  buzzword-fluff: of\n');
+      s.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: s.uri('.stratlint.yaml'), type: 2 }] });
+      assert.ok(!(await s.nextDiagnostics(smallUri, smallSeen)).some((d) => d.code === 'buzzword-fluff'), 'the small plan keeps its last valid config');
+      assert.ok((await s.nextDiagnostics(hugeUri, hugeSeen)).some((d) => d.code === 'buzzword-fluff'), 'the huge plan is linted with the built-in rules');
+      const [problem] = await s.until('the config diagnostic', () => s.publications(s.uri('.stratlint.yaml')).at(-1)?.diagnostics, 90_000);
+      assert.match(problem.message, /^Stratlint config: rules\.buzzword-fluff: .*\. Until this is fixed, plans are linted with the last valid config \(huge-plan\.md: with the built-in rules\)\.$/);
+    });
+  });
+
+  it('answers within 1 s at the first edit of a document between 256 KB and 1 MB, linted as you type (its first edit filled caches with a whole lint on the main thread)', async () => {
+    const small = example('weak-feature-race-plan.md');
+    const large = hugePlan(900_000);
+    await underLimits({ 'small-plan.md': small, 'large-plan.md': large }, async (s) => {
+      const smallUri = s.open('small-plan.md');
+      await s.diagnostics(smallUri);
+      const largeUri = s.open('large-plan.md');
+      await s.diagnostics(largeUri, 90_000);
+      const edited = large.replace('We offer world-class service.', 'We deliver best-in-class synergy.');
+      s.change(largeUri, edited);
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the edit is in: a lint on the main thread would hold it now
+      const symbols = await timed(s.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: smallUri } }));
+      assert.ok(symbols.ms < 1000, `documentSymbol ${symbols.ms} ms`);
+      assert.ok(symbols.value.length > 0);
+      assert.deepStrictEqual(await s.diagnostics(largeUri, 90_000), engineDiagnostics(s.dir, 'large-plan.md', edited));
+    });
   });
 
   it('stops a lint a newer version made stale: only the newer version is published', async () => {
-    const s = await Session.start({ files: { 'huge-plan.md': hugePlan(5_500_000) } });
-    const exited = watch(s.server!, limits);
-    try {
+    await underLimits({ 'huge-plan.md': hugePlan(5_500_000) }, async (s) => {
       const uri = s.open('huge-plan.md');
       await new Promise((resolve) => setTimeout(resolve, 300));
       // Still over the worker's size, with other findings: one of the newer version's own.
@@ -145,10 +179,6 @@ describe('the language server while it lints a huge document', () => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const used = cpuSeconds(s.server!.pid!) - before;
       assert.ok(used < 0.5, `the server used ${used} s of CPU in 1.5 s after publishing`);
-    } finally {
-      await s.stop();
-    }
-    const o = await exited;
-    assert.equal(o.killed, undefined, describeOutcome(o));
+    });
   });
 });

@@ -82,3 +82,28 @@ describe('work a repository cannot make unbounded', () => {
     assert.ok(long.ms < 2 * split.ms + 2000, `one paragraph ${long.ms} ms, split ${split.ms} ms`);
   });
 });
+
+describe('plans of many short lines: 100,000 of each shape, 1,000,000 under npm run fuzz', () => {
+  const lines = Math.min(SCALE, 10) * 100_000;
+  const head = '---\nstratlint: true\n---\n# Growth plan\n\n';
+  // Each at most 10 MB (the size limit) and `lines` lines; micromark took 2.5 GB for a list of 140,000 items read at once.
+  const shapes: Record<string, { body: string; maxRssMb: number }> = {
+    'one-line paragraphs': { body: 'Grow 5%.\n\n'.repeat(lines / 2), maxRssMb: 500 },
+    'one list': { body: '- Grow 5%\n'.repeat(lines), maxRssMb: 500 },
+    'one paragraph': { body: 'Grow 5%.\n'.repeat(lines), maxRssMb: 500 },
+    'one table': { body: `| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(lines)}`, maxRssMb: 500 },
+    // A section each as well as a block: about 650 MB for a million (docs/configure.md).
+    headings: { body: Array.from({ length: lines }, (_, i) => `## G ${i % 1000}\n`).join(''), maxRssMb: 700 },
+  };
+  for (const [shape, { body, maxRssMb }] of Object.entries(shapes)) {
+    it(`${shape}: ${lines.toLocaleString('en-US')} lines lint within ${maxRssMb} MB`, async () => {
+      const dir = repo({ 'lines-plan.md': head + body });
+      const o = await cli(['lines-plan.md', '--format', 'json'], dir, { timeoutMs: 150_000 * (lines / 100_000), maxRssMb });
+      assert.equal(o.code, 1, describeOutcome(o));
+      assert.equal(o.stderr, '');
+      // Linted as a plan: the plan-level principles it leaves out are reported.
+      const ids = (JSON.parse(o.stdout) as { findings: { ruleId: string }[] }[])[0].findings.map((f) => f.ruleId);
+      assert.ok(ids.includes('customer-outcomes') && ids.includes('target-customers'), ids.join(', '));
+    });
+  }
+});

@@ -67,7 +67,8 @@ export class SizedSettings implements SettingsSource {
   }
 }
 
-function name(uri: string): string {
+/** A document's file name, for messages. */
+export function name(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 

@@ -7,8 +7,8 @@
  *
  * A broken config does not bring the lint back to the main thread (that blocked the server for
  * seconds per MB): the worker lints with the built-in rules, as the main thread does for a
- * document that never had a valid config, and the config problem is reported as usual. (A small
- * document keeps its last valid config instead: that config's rules live on the main thread only.)
+ * document that never had a valid config, and the config problem says so (a small document keeps
+ * its last valid config instead: that config's rules live on the main thread only).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,6 +41,7 @@ export interface OffThreadLint {
   assessments: Map<string, Assessment>;
   /** The config problem the lint met (it then used the built-in rules). */
   configError?: ConfigError;
+  configFallback?: 'built-in';
 }
 
 /** A worker that failed: `outOfMemory` when the document was too much for its heap (the main thread's would fare no better). */
@@ -117,5 +118,5 @@ function assemble(text: string, target: LintTarget, reply: Extract<WorkerReply, 
     config = resolveConfig({ noConfig: true, filePath: target.filePath });
   }
   const result: DocumentLint = { plan, findings: reply.findings, ruleErrors, isPlan: reply.isPlan, config };
-  return { result, assessments: new Map(reply.assessments), configError };
+  return { result, assessments: new Map(reply.assessments), configError, configFallback: configError && 'built-in' };
 }

@@ -22,6 +22,7 @@ import {
 } from '../engine/index';
 import type { SettingsSource } from './largeDocuments';
 import type { Settings } from './settings';
+import type { ConfigFallback } from './configProblems';
 import { ChunkCache } from '../engine/plan/parse';
 import { PatternMemo, withPatternMemo } from '../engine/patterns/memo';
 import type { WorkspaceFolders } from './workspace';
@@ -37,8 +38,10 @@ export interface LintOutcome {
   settings: Settings;
   /** Undefined when Stratlint is disabled for the document. */
   result?: DocumentLint;
-  /** The config problem this run met; the document's last valid config was used instead. */
+  /** The config problem this run met. */
   configError?: ConfigError;
+  /** What the run linted with instead: the document's last valid config, else the built-in rules. */
+  configFallback?: ConfigFallback;
   /** Plan-level principles: how the plan addresses each (empty for non-plans). */
   assessments: Map<string, Assessment>;
 }
@@ -63,10 +66,10 @@ interface Run {
 }
 
 /**
- * Documents larger than this are linted on a worker thread when they have no caches (opened,
- * saved, or not edited lately): a lint takes about 2 s per MB, and the server must keep answering
- * other requests meanwhile. Smaller ones, and ones being edited (whose caches make a lint cheap),
- * are linted here: a worker's start would only add latency.
+ * Documents larger than this are linted on a worker thread, also while they are edited: a lint
+ * takes about 2 s per MB, and the server must keep answering other requests meanwhile. Smaller
+ * ones are linted here, with caches while they are edited (a worker's start would only add
+ * latency). A large document gets no caches: filling them takes a whole lint on this thread.
  */
 export const WORKER_MIN_CHARS = 256 * 1024;
 
@@ -156,7 +159,7 @@ export class Linter {
   prepare(uri: string): void {
     // Documents are also "changed" when opened: only one linted before is being edited.
     const last = this.results.get(uri);
-    if (this.preparing.has(uri) || !last) return;
+    if (this.preparing.has(uri) || !last || this.offThread(this.documents.get(uri)?.getText() ?? '')) return;
     this.preparing.add(uri);
     setImmediate(() => {
       this.preparing.delete(uri);
@@ -240,12 +243,12 @@ export class Linter {
         let lintedOffThread = false;
         if (settings.enable) {
           const text = doc.getText();
-          const offThread = this.platform.workers.available && text.length > WORKER_MIN_CHARS && !this.caches.has(uri);
-          const elsewhere = offThread ? await this.lintOffThread(uri, text, settings, abort.signal) : undefined;
+          const elsewhere = this.offThread(text) ? await this.lintOffThread(uri, text, settings, abort.signal) : undefined;
           if (stale() || elsewhere === null) return undefined;
           if (elsewhere) {
             Object.assign(outcome, elsewhere);
             lintedOffThread = true;
+            this.caches.delete(uri); // kept from when it was smaller
             if (!elsewhere.configError) this.lastValidConfig.set(uri, elsewhere.result.config);
           } else {
             const cache = this.caches.has(uri) ? this.cacheFor(uri, text.length) : undefined;
@@ -312,6 +315,11 @@ export class Linter {
     }
   }
 
+  /** Whether a text is linted on a worker thread (see WORKER_MIN_CHARS). */
+  private offThread(text: string): boolean {
+    return this.platform.workers.available && text.length > WORKER_MIN_CHARS;
+  }
+
   private cacheFor(uri: string, size: number): DocumentCache {
     const cache = this.caches.get(uri) ?? { chunks: new ChunkCache(2 * size + 65_536), patterns: new PatternMemo() };
     this.caches.delete(uri);
@@ -339,7 +347,7 @@ export class Linter {
     outcome.result = slim;
   }
 
-  private lintParsed(uri: string, plan: Plan, settings: Settings): Pick<LintOutcome, 'result' | 'configError'> {
+  private lintParsed(uri: string, plan: Plan, settings: Settings): Pick<LintOutcome, 'result' | 'configError' | 'configFallback'> {
     const linted = lintParsed(plan, this.target(uri, settings), this.lastValidConfig.get(uri));
     if (!linted.configError && linted.result) this.lastValidConfig.set(uri, linted.result.config);
     return linted;
@@ -377,7 +385,7 @@ export interface LintTarget {
 }
 
 /** Lints a parsed document as the server does, on whichever thread; a broken config falls back to `lastValid`. */
-export function lintParsed(plan: Plan, target: LintTarget, lastValid?: ResolvedConfig): Pick<LintOutcome, 'result' | 'configError'> {
+export function lintParsed(plan: Plan, target: LintTarget, lastValid?: ResolvedConfig): Pick<LintOutcome, 'result' | 'configError' | 'configFallback'> {
   const { filePath, forcePlan } = target;
   try {
     return { result: lintDocument(plan.text, { ...target, plan }) };
@@ -387,7 +395,7 @@ export function lintParsed(plan: Plan, target: LintTarget, lastValid?: ResolvedC
     const config = lastValid ?? resolveConfig({ noConfig: true, filePath });
     const planLike = forcePlan || isPlan(plan, filePath, config.files);
     const found = planLike ? lintPlan(plan, config.settings, config.knownRuleIds) : { plan, findings: [], ruleErrors: [] };
-    return { result: { ...found, isPlan: planLike, config }, configError: e };
+    return { result: { ...found, isPlan: planLike, config }, configError: e, configFallback: lastValid ? 'last valid' : 'built-in' };
   }
 }
 

@@ -77,7 +77,7 @@ export function startServer(connection: Connection, platform: Platform): void {
     // onSave: a lint that a request (hover, code action) ran on unsaved text is not shown
     if (outcome.settings.run === 'onSave' && savedVersion.get(outcome.uri) !== outcome.version) return;
     shown.set(outcome.uri, outcome.id);
-    configProblems.set(outcome.uri, outcome.configError);
+    configProblems.set(outcome.uri, outcome.configError, outcome.configFallback);
     if (!pull) void connection.sendDiagnostics({ uri: outcome.uri, version: outcome.version, diagnostics: diagnosticsOf(outcome) });
     void connection.sendNotification(StatusNotification, statusOf(outcome));
   }

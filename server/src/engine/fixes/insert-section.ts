@@ -42,11 +42,13 @@ export function insertSectionFix(plan: Plan, fix: FixTemplate): Fix | undefined 
 function sectionLevel(plan: Plan): number {
   const headed = plan.sections.filter((s) => s.level > 0);
   if (headed.length === 0) return 2;
-  const top = Math.min(...headed.map((s) => s.level));
+  // Not Math.min(...levels): a plan of a million headings overflows the stack with that.
+  const shallowest = (sections: Section[]) => sections.reduce((level, s) => Math.min(level, s.level), 6);
+  const top = shallowest(headed);
   const atTop = headed.filter((s) => s.level === top);
   if (atTop.length === 1 && headed.length > 1) {
     const below = headed.filter((s) => s.level > top);
-    return Math.min(...below.map((s) => s.level));
+    return shallowest(below);
   }
   return headed.length === 1 ? Math.min(top + 1, 6) : top;
 }

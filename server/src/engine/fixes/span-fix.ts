@@ -1,4 +1,4 @@
-import type { Block, Plan } from '../plan/model';
+import { docOffsetOf, type Block, type Plan } from '../plan/model';
 import { sentenceAt } from '../plan/scope';
 import { keepFacts } from './keep-facts';
 import type { Match } from '../patterns/pattern';
@@ -48,8 +48,8 @@ export function spanFix(plan: Plan, block: Block, match: Match, fix: FixTemplate
     default:
       return undefined;
   }
-  const start = afterLast ? block.docOffsets[from - 1] + 1 : docOffset(block, from);
-  const end = to > from ? block.docOffsets[to - 1] + 1 : start;
+  const start = afterLast ? docOffsetOf(block, from - 1) + 1 : docOffset(block, from);
+  const end = to > from ? docOffsetOf(block, to - 1) + 1 : start;
   // Words replaced by complete words are a rewrite; added text or a slot to fill in is a template.
   const safe = (action === 'replace-match' || action === 'replace-sentence') && !PLACEHOLDER.test(newText);
   return { title: fix.title, isPreferred: true, ...(safe && { safe }), edits: [{ range: plan.lines.range(start, end), newText }] };
@@ -85,5 +85,5 @@ function siblingAfter(plan: Plan, block: Block, text: string, title: string): Fi
 
 /** Document offset of a text position, including one just past the last character. */
 function docOffset(block: Block, at: number): number {
-  return at < block.text.length || at === 0 ? block.docOffsets[at] : block.docOffsets[at - 1] + 1;
+  return at < block.text.length || at === 0 ? docOffsetOf(block, at) : docOffsetOf(block, at - 1) + 1;
 }

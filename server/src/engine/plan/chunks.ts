@@ -1,3 +1,5 @@
+import { PIECE_SIZE, splitPieces } from './pieces';
+
 /**
  * Splits a document into top-level chunks at ATX headings that start a line outside fenced
  * code and HTML comments. Each chunk parses on its own to the same tree as the whole document
@@ -5,13 +7,18 @@
  * re-parse only the chunk that changed. A reference in one chunk may need a link reference
  * definition in another: a chunk carries the document's definitions of the labels it mentions,
  * parsed after its own text. Where definitions cannot be read safely line by line (footnotes, definitions in lists
- * or quotes, over several lines, or right under a paragraph) the document is not split.
+ * or quotes, over several lines, or right under a paragraph) the document is not split at headings.
+ * Chunks too long for the parser are cut further (pieces.ts).
  */
 export interface Chunk {
   start: number;
   text: string;
   /** The document's link reference definitions of labels the chunk mentions, to parse after its text. */
   definitions?: string;
+  /** Lines parsed before the text, whose blocks are not the chunk's: a cut table's head rows, a cut code fence's opening. */
+  prefix?: string;
+  /** The chunk starts inside a paragraph: its first paragraph continues the block before it. */
+  joins?: boolean;
 }
 
 /** Something that may be a link reference or footnote definition, at any container depth. */
@@ -21,9 +28,10 @@ const DEFINITION = /^ {0,3}\[(?!\^)[^\]\n]+\]:[ \t]*\S+(?:[ \t]+(?:"[^"\n]*"|'[^
 
 const MIN_CHUNK = 2048;
 
-export function splitChunks(text: string, from = 0): Chunk[] {
+export function splitChunks(text: string, from = 0, size = PIECE_SIZE): Chunk[] {
   const body = text.slice(from);
-  const whole = [{ start: from, text: body }];
+  // Not split at headings; still cut if too long for the parser (references across pieces are then lost).
+  const whole = () => splitPieces({ start: from, text: body }, size);
   const definitions: string[] = [];
   // A definition cannot interrupt a paragraph: one counts only after a blank line, a heading or another definition.
   let definitionMayStart = true;
@@ -45,7 +53,7 @@ export function splitChunks(text: string, from = 0): Chunk[] {
     } else if (inHtml) {
       if (line.trim() === '') inHtml = false;
     } else if (DEFINITION_LIKE.test(line)) {
-      if (!definitionMayStart || !DEFINITION.test(line)) return whole;
+      if (!definitionMayStart || !DEFINITION.test(line)) return whole();
       definitions.push(line);
     } else {
       const open = fenceOpening(line);
@@ -61,9 +69,10 @@ export function splitChunks(text: string, from = 0): Chunk[] {
     pos = end + 1;
   }
   chunks.push({ start: from + chunkStart, text: body.slice(chunkStart) });
-  if (definitions.length === 0) return chunks;
+  const pieces = chunks.flatMap((chunk) => splitPieces(chunk, size));
+  if (definitions.length === 0) return pieces;
   // An unclosed fence or comment would swallow the definitions appended to the last chunk.
-  if (fence || inComment || chunks.length === 1) return whole;
+  if (fence || inComment || pieces.length === 1) return whole();
   // The first definition of a label is the one that counts.
   const byLabel = new Map<string, string>();
   for (const line of definitions) {
@@ -73,7 +82,7 @@ export function splitChunks(text: string, from = 0): Chunk[] {
   const labelled = Array.from(byLabel, ([label, line]) => ({ label, line }));
   // Labels with escapes or brackets are not worth matching exactly: give such documents every definition.
   const all = labelled.some((d) => /[\\[\]]/.test(d.label));
-  return chunks.map((c) => {
+  return pieces.map((c) => {
     const mentioned = new Set(Array.from(c.text.matchAll(/\[([^[\]]+)\]/g), (m) => normalizeLabel(m[1])));
     const used = labelled.filter((d) => all || mentioned.has(d.label)).map((d) => d.line);
     return used.length ? { ...c, definitions: used.join('\n') } : c;
@@ -86,12 +95,12 @@ function normalizeLabel(label: string): string {
 }
 
 /** The fence a line opens (``` or ~~~, three or more), if it opens one. */
-function fenceOpening(line: string): string | undefined {
+export function fenceOpening(line: string): string | undefined {
   const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
   return open && !(open[1][0] === '`' && line.slice(open[0].length).includes('`')) ? open[1] : undefined;
 }
 
-function closesFence(line: string, fence: string): boolean {
+export function closesFence(line: string, fence: string): boolean {
   return new RegExp(`^ {0,3}${fence[0]}{${fence.length},}\\s*$`).test(line);
 }
 
@@ -124,7 +133,7 @@ function scanForOpenCode(text: string): boolean {
   return fence !== undefined || inComment;
 }
 
-function frontMatterEnd(body: string): number {
+export function frontMatterEnd(body: string): number {
   const m = /\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(body.slice(3));
   return m ? 3 + m.index + m[0].length : body.length;
 }

@@ -37,7 +37,7 @@ interface Gated {
  * with a `-` and a `|` or `:` (a row of dashes alone is a thematic break or setext underline). Each quantified
  * class stops where the next part starts, so a long line costs linear time.
  */
-const DELIMITER_ROW = /^(?:[ \t]*>)*[ \t]*(?:[|:][ \t|:]*-|-[ \t-]*[|:])[ \t|:-]*$/m;
+export const DELIMITER_ROW = /^(?:[ \t]*>)*[ \t]*(?:[|:][ \t|:]*-|-[ \t-]*[|:])[ \t|:-]*$/m;
 
 /** In the order remark-gfm combines them: the order decides which construct micromark tries first. */
 const GATED_BEFORE: readonly Gated[] = [

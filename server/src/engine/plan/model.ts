@@ -5,8 +5,11 @@ export interface Block {
   kind: 'paragraph' | 'list-item' | 'table-row' | 'heading';
   /** Prose only: inline code, HTML and link URLs are left out; `<placeholders>` stay. */
   text: string;
-  /** docOffsets[i] is the document offset of text[i]; one extra entry for the end. */
-  docOffsets: Int32Array;
+  /**
+   * offsets[i] is where text[i] is, from `start` (see docOffsetOf); one extra entry for the end.
+   * Read-only: blocks whose text is their source as it is share one.
+   */
+  offsets: Int32Array;
   /** Document offsets of the block's source. */
   start: number;
   end: number;
@@ -22,7 +25,8 @@ export interface Block {
   /** Table rows: cell texts and the header's cell texts. */
   cells?: string[];
   header?: string[];
-  sentences: Sentence[];
+  /** Read-only: blocks may share one list. */
+  sentences: readonly Sentence[];
   section: Section;
   index: number;
 }
@@ -44,10 +48,16 @@ export interface Section {
   start: number;
   end: number;
   parent?: Section;
-  children: Section[];
+  /** Read-only: sections without subsections share one empty list. */
+  children: readonly Section[];
   /** Index range [blockStart, blockEnd) into Plan.blocks, subsections included. */
   blockStart: number;
   blockEnd: number;
+}
+
+/** The document offset of the block's text[i], for i up to text.length (the end). */
+export function docOffsetOf(block: Block, i: number): number {
+  return block.start + block.offsets[i];
 }
 
 export interface HtmlComment {

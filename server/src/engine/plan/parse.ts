@@ -1,7 +1,7 @@
 import type { Blockquote, Heading, Nodes, Paragraph, Root, RootContent, Table } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import { normalizeHeading } from './headings';
-import type { Block, HtmlComment, Plan, Section } from './model';
+import { docOffsetOf, type Block, type HtmlComment, type Plan, type Section } from './model';
 import { LineIndex } from './positions';
 import { ProseBuilder } from './prose';
 import { splitSentences } from './sentences';
@@ -34,8 +34,6 @@ const OWN_LEAD_IN = /\b(?:our|the|this\s+plan'?s?|the\s+team'?s)\s+(?:[\p{L}-]+\
 
 interface ChunkModel {
   items: ChunkItem[];
-  /** The blocks' document offsets at the last shift they were placed at, reused while the chunk does not move. */
-  placed?: { shift: number; offsets: Int32Array[] };
 }
 
 /** Chunks read by their text, so an editor re-reads only the chunks an edit touched. */
@@ -85,9 +83,10 @@ export function parsePlan(text: string, cache?: ChunkCache): Plan {
   return parseChunks(text, cache ? cache.chunksOf(text) : splitChunks(text, text.charCodeAt(0) === 0xfeff ? 1 : 0), cache);
 }
 
-/** What a chunk is parsed as: definitions go after its own text (behind a blank line), so its nodes keep their offsets. */
+/** What a chunk is parsed as: its prefix, its text, then definitions (behind a blank line, so its nodes keep their offsets). */
 function sourceOf(chunk: Chunk): string {
-  return chunk.definitions ? `${chunk.text}\n\n${chunk.definitions}\n` : chunk.text;
+  const text = chunk.prefix ? chunk.prefix + chunk.text : chunk.text;
+  return chunk.definitions ? `${text}\n\n${chunk.definitions}\n` : text;
 }
 
 /** Builds the plan from given chunks (tests compare a chunked parse with a whole one). */
@@ -96,7 +95,7 @@ export function parseChunks(text: string, chunks: readonly Chunk[], cache?: Chun
   const builder = new PlanBuilder(text);
   for (const chunk of chunks) {
     const source = sourceOf(chunk);
-    builder.place(cache ? cache.read(source) : readChunk(source), chunk.start);
+    builder.place(cache ? cache.read(source) : readChunk(source), chunk);
   }
   const { sections, root } = builder.finishSections();
   const title = findTitle(builder, lines);
@@ -207,14 +206,14 @@ class ChunkReader {
     for (const row of table.children) {
       const { start, end } = this.span(row);
       const prose = new ProseBuilder(this.source, 0, start);
-      const cells: string[] = [];
-      for (const cell of row.children) {
+      // map, not push: a list grown by push holds room for 16 (180 bytes a row of a million-row table).
+      const cells = row.children.map((cell) => {
         if (prose.length > 0) prose.pushAt(' | ', this.span(cell).start);
         const before = prose.length;
         prose.phrasing(cell.children);
         this.collectInlineComments(cell);
-        cells.push(prose.build(0).text.slice(before).trim());
-      }
+        return prose.build(0).text.slice(before).trim();
+      });
       this.items.push({ type: 'block', block: chunkBlock({ kind: 'table-row', ...prose.build(end), start, end, inQuote: !!quote, cited: quote === 'cited', cells, header }) });
       header ??= cells;
     }
@@ -237,10 +236,20 @@ class ChunkReader {
   }
 }
 
-function chunkBlock(b: Omit<ChunkBlock, 'sentences' | 'label'>): ChunkBlock {
-  const label = b.kind === 'heading' ? undefined : LABEL.exec(b.text)?.[1].trim().toLowerCase();
-  return { ...b, label, sentences: splitSentences(b.text) };
+/** A block from the prose built for it; `docOffsets` are the chunk's, the block's offsets are from its start. */
+function chunkBlock({ docOffsets, ...b }: Omit<ChunkBlock, 'sentences' | 'label' | 'offsets'> & { docOffsets: Int32Array }): ChunkBlock {
+  return { ...b, offsets: fromStart(docOffsets, b.start), label: labelOf(b.kind, b.text), sentences: splitSentences(b.text) };
 }
+
+function labelOf(kind: Block['kind'], text: string): string | undefined {
+  return kind === 'heading' ? undefined : LABEL.exec(text)?.[1].trim().toLowerCase();
+}
+
+function startOf(item: ChunkItem): number {
+  return item.type === 'yaml' ? item.span.start : item.type === 'comment' ? item.comment.start : item.block.start;
+}
+
+const NO_CHILDREN: readonly Section[] = Object.freeze([]);
 
 /** Places chunks at their document offsets and nests the sections their headings open. */
 class PlanBuilder {
@@ -251,17 +260,22 @@ class PlanBuilder {
   private readonly root: Section;
   private readonly sections: Section[];
   private stack: Section[];
+  /** A paragraph cut into pieces: its first block's index, and the rest with their document starts. */
+  private joining?: { index: number; parts: { lineBreak: string; breakAt: number; block: ChunkBlock; start: number }[] };
 
   constructor(private readonly text: string) {
-    this.root = { level: 0, title: '', normalized: '', start: 0, end: text.length, children: [], blockStart: 0, blockEnd: 0 };
+    this.root = { level: 0, title: '', normalized: '', start: 0, end: text.length, children: NO_CHILDREN, blockStart: 0, blockEnd: 0 };
     this.sections = [this.root];
     this.stack = [this.root];
   }
 
-  place(model: ChunkModel, shift: number): void {
-    const reuse = model.placed?.shift === shift ? model.placed.offsets : undefined;
-    const offsets: Int32Array[] = [];
+  /** Places a chunk's items at their document offsets, leaving out its prefix's; a joining chunk's first paragraph continues the last block. */
+  place(model: ChunkModel, chunk: Chunk): void {
+    const skip = chunk.prefix?.length ?? 0;
+    const shift = chunk.start - skip;
+    let joins = chunk.joins && this.blocks.length > 0;
     for (const item of model.items) {
+      if (startOf(item) < skip) continue;
       switch (item.type) {
         case 'yaml':
           this.frontMatterSpan = { start: item.span.start + shift, end: item.span.end + shift };
@@ -272,21 +286,52 @@ class PlanBuilder {
           break;
         case 'heading':
           this.openSection(item.depth, item.block.start + shift);
-          this.finishHeading(this.pushBlock(item.block, shift, (reuse?.[offsets.length] ?? shifted(item.block.docOffsets, shift)), offsets));
+          this.finishHeading(this.pushBlock(item.block, shift));
+          joins = false;
           break;
         case 'block':
-          this.pushBlock(item.block, shift, reuse?.[offsets.length] ?? shifted(item.block.docOffsets, shift), offsets);
+          if (joins && item.block.kind === 'paragraph') this.join(item.block, shift, chunk.start);
+          else this.pushBlock(item.block, shift);
+          joins = false;
           break;
       }
     }
-    model.placed = { shift, offsets };
+  }
+
+  /** Adds the rest of a paragraph cut into pieces (see pieces.ts) to the last block; the parts are joined at the next block. */
+  private join(b: ChunkBlock, shift: number, lineStart: number): void {
+    const lineBreak = /\r?\n$|\r$/.exec(this.text.slice(Math.max(0, lineStart - 2), lineStart))?.[0] ?? '';
+    this.joining ??= { index: this.blocks.length - 1, parts: [] };
+    this.joining.parts.push({ lineBreak, breakAt: lineStart - lineBreak.length, block: b, start: b.start + shift });
+  }
+
+  private finishJoin(): void {
+    const run = this.joining;
+    if (!run) return;
+    this.joining = undefined;
+    const head = this.blocks[run.index];
+    const text = head.text + run.parts.map((p) => p.lineBreak + p.block.text).join('');
+    const offsets = new Int32Array(text.length + 1);
+    offsets.set(head.offsets.subarray(0, head.text.length));
+    let at = head.text.length;
+    for (const { lineBreak, breakAt, block, start } of run.parts) {
+      for (let i = 0; i < lineBreak.length; i++) offsets[at++] = breakAt + i - head.start;
+      for (let i = 0; i < block.text.length; i++) offsets[at++] = block.offsets[i] + start - head.start;
+    }
+    const last = run.parts[run.parts.length - 1];
+    offsets[at] = last.block.offsets[last.block.text.length] + last.start - head.start;
+    const end = last.block.end + last.start - last.block.start;
+    this.blocks[run.index] = { ...head, text, offsets, end, label: labelOf(head.kind, text), sentences: splitSentences(text) };
   }
 
   private openSection(depth: number, start: number): void {
     while (this.stack.length > 1 && this.stack[this.stack.length - 1].level >= depth) this.close(start);
     const parent = this.stack[this.stack.length - 1];
-    const section: Section = { level: depth, title: '', normalized: '', start, end: this.text.length, parent, children: [], blockStart: this.blocks.length, blockEnd: this.blocks.length };
-    parent.children.push(section);
+    // `heading` is set once its block is read; declared here, it takes no property list of its own (40 bytes a section).
+    const section: Section = { level: depth, title: '', normalized: '', heading: undefined, start, end: this.text.length, parent, children: NO_CHILDREN, blockStart: this.blocks.length, blockEnd: this.blocks.length };
+    // A list of its own once a section has a subsection: an empty one each took 32 MB for a million headings.
+    if (parent.children === NO_CHILDREN) parent.children = [section];
+    else (parent.children as Section[]).push(section);
     this.sections.push(section);
     this.stack.push(section);
   }
@@ -304,12 +349,12 @@ class PlanBuilder {
     s.blockEnd = this.blocks.length;
   }
 
-  private pushBlock(b: ChunkBlock, shift: number, docOffsets: Int32Array, placed: Int32Array[]): Block {
-    placed.push(docOffsets);
+  private pushBlock(b: ChunkBlock, shift: number): Block {
+    this.finishJoin();
     const block: Block = {
       kind: b.kind,
       text: b.text,
-      docOffsets,
+      offsets: b.offsets,
       start: b.start + shift,
       end: b.end + shift,
       inQuote: b.inQuote,
@@ -326,6 +371,7 @@ class PlanBuilder {
   }
 
   finishSections(): { sections: Section[]; root: Section } {
+    this.finishJoin();
     while (this.stack.length > 1) this.close(this.text.length);
     this.root.blockEnd = this.blocks.length;
     return { sections: this.sections, root: this.root };
@@ -336,12 +382,24 @@ class PlanBuilder {
   }
 }
 
-function shifted(offsets: Int32Array, shift: number): Int32Array {
-  if (shift === 0) return offsets;
-  const out = new Int32Array(offsets.length);
-  for (let i = 0; i < offsets.length; i++) out[i] = offsets[i] + shift;
-  return out;
+/**
+ * Offsets from `start`. Blocks of a short text with the same offsets (the same layout of prose in
+ * their source: "- Grow 5%", "| 1 | 2 |") share one list: a million one-line items each held one.
+ */
+function fromStart(docOffsets: Int32Array, start: number): Int32Array {
+  for (let i = 0; i < docOffsets.length; i++) docOffsets[i] -= start;
+  if (docOffsets.length > SHARED_MAX_LENGTH) return docOffsets;
+  const key = docOffsets.join(',');
+  const shared = sharedOffsets.get(key);
+  if (shared) return shared;
+  if (sharedOffsets.size >= SHARED_MAX_LISTS) sharedOffsets.clear();
+  sharedOffsets.set(key, docOffsets);
+  return docOffsets;
 }
+
+const SHARED_MAX_LENGTH = 64;
+const SHARED_MAX_LISTS = 10_000;
+const sharedOffsets = new Map<string, Int32Array>();
 
 function readFrontMatter(value: string): Record<string, unknown> | undefined {
   try {
@@ -357,8 +415,8 @@ function findTitle(builder: PlanBuilder, lines: LineIndex): Plan['title'] {
   if (heading && heading.text.trim()) {
     const lead = heading.text.length - heading.text.trimStart().length;
     const trail = heading.text.trimEnd().length;
-    const start = heading.docOffsets[lead];
-    const end = heading.docOffsets[trail - 1] + 1;
+    const start = docOffsetOf(heading, lead);
+    const end = docOffsetOf(heading, trail - 1) + 1;
     return { text: heading.text.trim(), range: lines.range(start, end), line: lines.position(start).line };
   }
   // No heading: the first line with text after any front matter.

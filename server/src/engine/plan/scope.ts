@@ -1,5 +1,5 @@
 import { headingMatchesAny } from './headings';
-import type { Block, Plan, Section } from './model';
+import { docOffsetOf, type Block, type Plan, type Section } from './model';
 import type { Range } from './positions';
 
 /** Sections whose heading matches one of the aliases, outermost first. */
@@ -15,8 +15,11 @@ export function sectionsMatching(plan: Plan, aliases: readonly string[]): Sectio
   return plan.sections.filter((s) => s.level > 0 && headingMatchesAny(s.normalized, aliases));
 }
 
-/** Answers per section and alias list: rules ask for every block, and a section holds many. */
-const sectionAnswers = new WeakMap<Section, Map<readonly string[], boolean>>();
+/**
+ * The last answer per alias list: rules ask for every block, in order, and a section holds many.
+ * (Answers kept for every section took 700 bytes each: a plan of a million headings, 700 MB.)
+ */
+const lastAnswers = new WeakMap<readonly string[], { section: Section; found: boolean }>();
 
 /** Whether the block lies in a section (or subsection of one) whose heading matches an alias. */
 export function inSectionMatching(block: Block, aliases: readonly string[]): boolean {
@@ -24,13 +27,11 @@ export function inSectionMatching(block: Block, aliases: readonly string[]): boo
 }
 
 function inSection(section: Section, aliases: readonly string[]): boolean {
-  let byAliases = sectionAnswers.get(section);
-  if (!byAliases) sectionAnswers.set(section, (byAliases = new Map()));
-  let found = byAliases.get(aliases);
-  if (found === undefined) {
-    found = section.level > 0 && (headingMatchesAny(section.normalized, aliases) || (!!section.parent && inSection(section.parent, aliases)));
-    byAliases.set(aliases, found);
-  }
+  const last = lastAnswers.get(aliases);
+  if (last?.section === section) return last.found;
+  let found = false;
+  for (let s: Section | undefined = section; !found && s && s.level > 0; s = s.parent) found = headingMatchesAny(s.normalized, aliases);
+  lastAnswers.set(aliases, { section, found });
   return found;
 }
 
@@ -45,8 +46,8 @@ export function sectionBlocks(plan: Plan, block: Block): Block[] {
 
 /** Range of text[start, end) of a block, in document positions. */
 export function blockRange(plan: Plan, block: Block, start: number, end: number): Range {
-  const s = block.docOffsets[start];
-  const e = end > start ? block.docOffsets[end - 1] + 1 : s;
+  const s = docOffsetOf(block, start);
+  const e = end > start ? docOffsetOf(block, end - 1) + 1 : s;
   return plan.lines.range(s, e);
 }
 

@@ -3,7 +3,7 @@ import type { Sentence } from './model';
 const ABBREVIATIONS = new Set(['e.g', 'i.e', 'etc', 'vs', 'inc', 'ltd', 'co', 'corp', 'mr', 'ms', 'mrs', 'dr', 'no', 'fig', 'approx', 'est', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'q1', 'q2', 'q3', 'q4', 'u.s', 'u.k']);
 
 /** Splits prose at sentence ends (., ! or ? followed by a space and a capital, digit or quote). */
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string): readonly Sentence[] {
   const out: Sentence[] = [];
   let start = skipSpace(text, 0);
   const re = /[.!?]+["'”’)]*(?=\s+["'“‘(]?[\p{Lu}\p{N}])/gu;
@@ -15,7 +15,22 @@ export function splitSentences(text: string): Sentence[] {
   }
   const last = text.trimEnd().length;
   if (last > start) out.push({ start, end: last });
-  return out;
+  return out.length === 1 ? shared(out[0]) : out;
+}
+
+/**
+ * Lists of one short sentence, shared by the blocks that have the same one (they are never
+ * changed): a plan of a million one-line items would otherwise hold a million of them.
+ */
+const SHARED_MAX = 256;
+const oneSentence = new Map<number, readonly Sentence[]>();
+
+function shared(s: Sentence): readonly Sentence[] {
+  if (s.end >= SHARED_MAX) return [s];
+  const key = s.start * SHARED_MAX + s.end;
+  let list = oneSentence.get(key);
+  if (!list) oneSentence.set(key, (list = Object.freeze([Object.freeze(s)])));
+  return list;
 }
 
 function skipSpace(text: string, i: number): number {

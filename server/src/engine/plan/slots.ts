@@ -1,4 +1,4 @@
-import type { Block, Plan } from './model';
+import { docOffsetOf, type Block, type Plan } from './model';
 
 /**
  * Template text: what a template asks the writer to put in a place, not what the plan says.
@@ -11,8 +11,8 @@ export function emphasisOnly(plan: Plan, block: Block, start = 0, end = block.te
   const s = start + (text.length - text.trimStart().length);
   const e = start + text.trimEnd().length;
   if (e <= s) return false;
-  const from = block.docOffsets[s];
-  const to = block.docOffsets[e - 1] + 1;
+  const from = docOffsetOf(block, s);
+  const to = docOffsetOf(block, e - 1) + 1;
   const mark = plan.text[from - 1];
   if ((mark !== '*' && mark !== '_') || plan.text[to] !== mark) return false;
   // One span from first word to last: no mark of its kind inside, and no bold around it ("**_our mission_**" stresses).

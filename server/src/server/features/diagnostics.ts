@@ -34,7 +34,7 @@ export function toDiagnostic(f: Finding, uri: string, message = f.message): Diag
 export function diagnosticsOf(outcome: LintOutcome | undefined): Diagnostic[] {
   const result = planResult(outcome);
   const out = result?.findings.map((f) => toDiagnostic(f, outcome!.uri, editorMessage(outcome!.assessments, result, f))) ?? [];
-  const inPlan = outcome?.result && outcome.configError ? configErrorInPlan(outcome.result.plan, outcome.configError) : undefined;
+  const inPlan = outcome?.result && outcome.configError ? configErrorInPlan(outcome.result.plan, outcome.configError, outcome.configFallback) : undefined;
   return inPlan ? [inPlan, ...out] : out;
 }
 

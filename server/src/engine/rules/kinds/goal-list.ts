@@ -1,6 +1,6 @@
 import { goalItems, type GoalContext, type GoalItem } from '../../plan/goals';
 import { hasNumber } from '../../plan/measures';
-import type { Plan } from '../../plan/model';
+import { docOffsetOf, type Plan } from '../../plan/model';
 import { blockRange } from '../../plan/scope';
 import { SLOT } from '../../plan/slots';
 import { memoKey, remember } from '../../patterns/memo';
@@ -130,7 +130,7 @@ function appendToEach(plan: Plan, items: readonly GoalItem[], title: string, tem
   const edits = items.map((item) => {
     const text = item.block.text.slice(item.start, item.end).trimEnd();
     const stop = /[.!;]$/.test(text) ? 1 : 0;
-    const at = item.block.docOffsets[item.start + text.length - stop - 1] + 1;
+    const at = docOffsetOf(item.block, item.start + text.length - stop - 1) + 1;
     const pos = plan.lines.position(at);
     return { range: { start: pos, end: pos }, newText: ` ${template.trim().replace(/[.]$/, '')}` };
   });
