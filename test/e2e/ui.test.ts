@@ -39,9 +39,9 @@ test('the VSIX installs in VS Code and its quick fix works through the UI', { ti
     const packed = spawnSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(packed.status, 0, `npm run package failed:\n${packed.stdout}\n${packed.stderr}`);
 
-    await t.test('the VSIX bundles client, server and rules, without node_modules, under 2 MB', () => {
+    await t.test('the VSIX bundles client, server and rules, without node_modules, within 5 MB', () => {
       const entries = vsixEntries(vsix);
-      assert.ok(statSync(vsix).size < 2 * 1024 * 1024, `${statSync(vsix).size} bytes`);
+      assert.ok(statSync(vsix).size <= 5 * 1024 * 1024, `${statSync(vsix).size} bytes`);
       assert.deepEqual(entries.filter((e) => e.includes('node_modules')), []);
       for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/server.js', 'extension/dist/lint-worker.js', 'extension/rules/terms.yaml', 'extension/rules/customer-outcomes/rule.yaml', 'extension/rules/customer-outcomes/README.md', 'extension/syntaxes/stratlint-markdown.injection.tmLanguage.json']) {
         assert.ok(entries.includes(needed), `${needed} missing from the VSIX`);
