@@ -66,10 +66,12 @@ interface Run {
 }
 
 /**
- * Documents larger than this are linted on a worker thread, also while they are edited: a lint
- * takes about 2 s per MB, and the server must keep answering other requests meanwhile. Smaller
- * ones are linted here, with caches while they are edited (a worker's start would only add
- * latency). A large document gets no caches: filling them takes a whole lint on this thread.
+ * Documents larger than this are linted on a worker thread when they have no caches (opened,
+ * saved, or not edited lately): a lint takes about 2 s per MB, and the server must keep answering
+ * other requests meanwhile. Smaller ones, and ones being edited (whose caches make a lint cheap),
+ * are linted here: a worker's start would only add latency, and a whole lint per keystroke on the
+ * worker would show findings seconds late. The price: the first edit of a large document fills its
+ * caches with one lint on this thread (about 2.7 s for 900 KB), once.
  */
 export const WORKER_MIN_CHARS = 256 * 1024;
 
@@ -159,7 +161,7 @@ export class Linter {
   prepare(uri: string): void {
     // Documents are also "changed" when opened: only one linted before is being edited.
     const last = this.results.get(uri);
-    if (this.preparing.has(uri) || !last || this.offThread(this.documents.get(uri)?.getText() ?? '')) return;
+    if (this.preparing.has(uri) || !last) return;
     this.preparing.add(uri);
     setImmediate(() => {
       this.preparing.delete(uri);
@@ -243,7 +245,7 @@ export class Linter {
         let lintedOffThread = false;
         if (settings.enable) {
           const text = doc.getText();
-          const elsewhere = this.offThread(text) ? await this.lintOffThread(uri, text, settings, abort.signal) : undefined;
+          const elsewhere = this.offThread(text) && !this.caches.has(uri) ? await this.lintOffThread(uri, text, settings, abort.signal) : undefined;
           if (stale() || elsewhere === null) return undefined;
           if (elsewhere) {
             Object.assign(outcome, elsewhere);
