@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { realPath } from '../engine/files/boundary';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { setFlagsFromString } from 'node:v8';
 import { ConfigError, lintDocument, type RuleMeta } from '../engine/index';
 import { applyBaseline, readBaseline, writeBaseline, type Baseline } from './baseline';
 import { GitChanges } from './changed';
@@ -370,9 +369,6 @@ const EXIT_PIPE_CLOSED = 141;
 
 /** Entry point of the `stratlint` bin. */
 export function run(): void {
-  // While collecting is cheap, V8 lets the heap grow to four times what is live before it collects:
-  // a plan of a million lines held 900 MB for about 250 MB of data. Collect at 1.1 times instead.
-  setFlagsFromString('--heap-growing-percent=10');
   // A reader that stops early (`| head`) closes the pipe: stop quietly with the status Unix tools
   // end with then (128 + SIGPIPE); Node ignores SIGPIPE and would throw EPIPE with a stack trace.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
