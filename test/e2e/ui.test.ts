@@ -100,7 +100,13 @@ test('the VSIX installs in VS Code and its quick fix works through the UI', { ti
         const before = statSync(planFile).mtimeMs;
         await page.keyboard.press('Control+S');
         for (let i = 0; i < 100 && statSync(planFile).mtimeMs === before; i++) await page.waitForTimeout(100);
-        return readFileSync(planFile, 'utf8');
+        // The new mtime can come with the file truncated and not yet written: read until it holds text.
+        let text = readFileSync(planFile, 'utf8');
+        for (let i = 0; i < 50 && text === ''; i++) {
+          await page.waitForTimeout(100);
+          text = readFileSync(planFile, 'utf8');
+        }
+        return text;
       }
 
       /** Ctrl+. until the menu holds `title` (a loaded machine can take the keys before the editor is ready); the menu's rows. */
