@@ -1,7 +1,7 @@
 // The web bundles, for VS Code for the web (github.dev, vscode.dev), where extensions run in a
 // browser: dist/web/extension.js (the extension, `browser` in package.json) and
 // dist/web/server.js (the language server, in a Web Worker the extension starts).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
@@ -49,9 +49,9 @@ function nodeBuiltins(root) {
 }
 
 /**
- * The module `stratlint:shipped`: the built-in rule data and the project's home, embedded as
- * texts (server/src/server/web/shipped.ts). Each YAML file is parsed here too, so that a broken
- * one fails the build rather than the editor.
+ * The module `stratlint:shipped`: the files the engine looks for beside its code, embedded as texts
+ * (server/src/server/web/shipped.ts): rules/terms.yaml, which marks where rules/ is, and the
+ * project's home from package.json. The rule data itself comes as validated JSON (builtinJson).
  */
 function shipped(root) {
   return {
@@ -64,11 +64,8 @@ function shipped(root) {
           texts[rel] = readFileSync(join(root, rel), 'utf8');
           parse(texts[rel]);
         };
+        // Where rules/ is (the rule data itself is embedded as validated JSON, as in the Node bundles).
         add('rules/terms.yaml');
-        for (const e of readdirSync(join(root, 'rules'), { withFileTypes: true }).filter((d) => d.isDirectory())) {
-          const rel = `rules/${e.name}/rule.yaml`;
-          if (readdirSync(join(root, 'rules', e.name)).includes('rule.yaml')) add(rel);
-        }
         const { repository, version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
         texts['package.json'] = JSON.stringify({ repository, version });
         return { contents: `export default ${JSON.stringify(texts)};`, loader: 'js', watchFiles: Object.keys(texts).map((f) => join(root, f)) };

@@ -1,8 +1,8 @@
 /**
- * The built-in rule data for the web server, which has no disk to read rules/ from: the build
- * embeds rules/<id>/rule.yaml, rules/terms.yaml and the project's home (package.json's repository
- * and version) as the module `stratlint:shipped` (scripts/build-web.mjs). They are parsed and
- * validated as on Node, so the rules and their findings are the same.
+ * The files the engine looks for beside its code, for the web server, which has no disk: the build
+ * embeds rules/terms.yaml (where rules/ is) and the project's home (package.json's repository and
+ * version) as the module `stratlint:shipped` (scripts/build-web.mjs). The rule data itself is
+ * embedded as the same validated JSON the Node bundles carry, so rules and findings are the same.
  */
 import { setShippedFiles } from '../../engine/rules/shipped';
 import texts from 'stratlint:shipped';
