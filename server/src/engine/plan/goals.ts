@@ -56,6 +56,8 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
   const goalSection = sectionTest(ctx, isGoalsDocument(plan, ctx));
   let listStart = -1;
   let listIsGoals = false;
+  // The items the current item may be nested under, each with whether its children are goals.
+  let parents: { indent: number; goals: boolean }[] = [];
   // The table being read: its header, first row and goal columns.
   let table: { header: readonly string[]; start: number; columns: number[] } | undefined;
   for (const block of plan.blocks) {
@@ -68,8 +70,14 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
         // A lead-in ending in ":" says what the list is ("Some avenues for improvement:"); without one, the section does.
         const leadIn = leadInOf(plan.blocks[block.index - 1]);
         listIsGoals = leadIn ? announcesGoals(leadIn, ctx) : goalSection(block.section);
+        parents = [];
       }
-      if (!labelled && !(listIsGoals && isGoalItem(plan, block))) continue;
+      const indent = listIndent(plan, block);
+      while (parents.length > 0 && parents[parents.length - 1].indent >= indent) parents.pop();
+      const inGoals = parents.length > 0 ? parents[parents.length - 1].goals : listIsGoals;
+      // An item that says what its children are ("**Goals:**", "Non-goals:") decides for them.
+      parents.push({ indent, goals: itemLeadIn(block, ctx) ?? inGoals });
+      if (!labelled && !(inGoals && isGoalItem(plan, block))) continue;
       // Prompts are slots, not goals; "KR: TBD" is a goal still without a target.
       if (isTemplateText(plan, block) && !/\bT(?:BD|BC)\b/.test(block.text)) continue;
       push(items, block, 0, block.text.length, listStart, labelled);
@@ -109,7 +117,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
  * (its owner, its approach), unless that goal opens a list of its own ("Improve governance:").
  */
 function isGoalItem(plan: Plan, block: Block): boolean {
-  if (LINK_ONLY.test(plan.text.slice(block.start, block.end))) return false;
+  if (LINK_ONLY.test(plan.text.slice(block.start, block.end)) || RATIONALE.test(block.text)) return false;
   const next = plan.blocks[block.index + 1];
   const hasChildren = next?.kind === 'list-item' && listIndent(plan, next) > listIndent(plan, block);
   const opensList = block.text.trimEnd().endsWith(':');
@@ -128,6 +136,9 @@ function isGoalStatementQuote(plan: Plan, block: Block): boolean {
   const before = plan.blocks[block.index - 1];
   return before === block.section.heading && isTitleSection(plan, block.section) === false;
 }
+
+/** "Why? Enable answering …", "How: …": the reason for a goal or its means, not a goal. */
+const RATIONALE = /^\s*(?:why|how|because|rationale|reason)\s*[?:]/i;
 
 /** An item that is only a link ("[Strategic Goals 2022](#proposed-2022)"): a table of contents, not a goal. */
 const LINK_ONLY = /^\s*\[[^\]\n]*\]\([^)\n]*\)\s*$/;
@@ -214,6 +225,15 @@ function leadInOf(block: Block | undefined): string | undefined {
   if (!block || block.kind !== 'paragraph') return undefined;
   const text = block.text.trimEnd();
   return text.endsWith(':') ? text : undefined;
+}
+
+/** What a list item ending in ":" says its nested items are: goals, something else, or nothing said (undefined). */
+function itemLeadIn(block: Block, ctx: GoalContext): boolean | undefined {
+  const text = block.text.trimEnd();
+  if (!text.endsWith(':')) return undefined;
+  const sentence = lastSentence(text);
+  if (anyMatch(ctx.notLeadIns, sentence)) return false;
+  return anyMatch(ctx.leadIns, sentence) ? true : undefined;
 }
 
 function announcesGoals(leadIn: string, ctx: GoalContext): boolean {
