@@ -91,6 +91,15 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:a\\s+|an\\s+|the\\s+)?(?:(?:great|better|smooth|seamless|delightful)\\s+)?(?:{aim-object})(?:\\s*$|\\s*[,.;:]|\\s+(?:with|among|for|in|across|of|between|to)\\b)`);
   const aim = re(`${lead}(?:{aim-verb})\\b`);
   const done = re('\\b(?:{done})\\b');
+  // "Add 25 features to the roadmap", "from 3 to 5 languages": a count of what the team makes is output, however it is worded.
+  const outputCount = re('\\b\\d+\\s+(?:(?:more|new|additional|extra|further)\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:{output-noun})\\b');
+  // … unless the people served come first ("Customers use 3 features weekly") or the things are counted by their use ("5 integrations used by 40% of clinics").
+  const served = re('\\b{customer}\\b');
+  const usedBy = re('^\\s*(?:[\\pL-]+\\s+){0,3}?(?:used|adopted|installed|chosen)\\s+by\\b');
+  const countsOutput = (text: string): boolean => {
+    const m = outputCount.matches(text)[0];
+    return !!m && !served.test(text.slice(0, m.start)) && !usedBy.test(text.slice(m.end));
+  };
   // A named thing: the noun ends the goal or is followed by what qualifies it, not by a verb ("Demand programs generate …").
   const artifact = re(
     "^(?:(?:a|an|the|our|new|\\d+)\\s+)?(?:[\\pL\\pN\"“”'’/+.,&-]+\\s+){0,5}?(?:{artifact})(?:\\s*$|\\s*[,(:;–—+&/-]|\\s+(?:for|of|to|that|which|with|in|on|and|tied|across|from|by|at|covering|where|is|are)\\b)",
@@ -109,6 +118,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   return (text) => {
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
     if (result.test(text)) return 'result';
+    if (countsOutput(text)) return 'deliverable';
     if (deliverable.test(text) && !aimAsWork.test(text) && !verbAsNoun.test(text)) return 'deliverable';
     if (aim.test(text) || aimAsWork.test(text)) return 'aim';
     if (done.test(text) || owns.test(text) || named(text)) return 'deliverable';
