@@ -38,6 +38,8 @@ export interface GoalItem {
   text: string;
   /** The block index where the item's list, table or paragraph starts: items sharing it are read together. */
   list: number;
+  /** A goal stated as a heading: the section it heads, where its measures and key results are. */
+  heads?: Section;
 }
 
 const found = new WeakMap<Plan, Map<GoalContext, GoalItem[]>>();
@@ -62,8 +64,12 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
   let table: { header: readonly string[]; start: number; columns: number[] } | undefined;
   for (const block of plan.blocks) {
     if (block.kind !== 'list-item') listStart = -1;
-    if (block.kind === 'heading' || othersWords(plan, block)) continue;
+    if (othersWords(plan, block)) continue;
     const labelled = isGoalLabel(block, ctx);
+    if (block.kind === 'heading') {
+      if (labelled || isGoalHeading(plan, block, ctx)) push(items, block, 0, block.text.length, block.index, labelled, block.section);
+      continue;
+    }
     if (block.kind === 'list-item') {
       if (listStart < 0) {
         listStart = block.index;
@@ -165,11 +171,23 @@ function linesAsItems(block: Block, ctx: GoalContext, goalSection: (s: Section) 
   return true;
 }
 
-function push(items: GoalItem[], block: Block, start: number, end: number, list: number, labelled: boolean): void {
+function push(items: GoalItem[], block: Block, start: number, end: number, list: number, labelled: boolean, heads?: Section): void {
   const head = goalWords(block.text.slice(start, end), labelled);
   if (!/\p{L}/u.test(head.text)) return;
   const s = start + head.offset;
-  items.push({ block, start: s, end: s + head.text.length, text: head.text, list });
+  items.push({ block, start: s, end: s + head.text.length, text: head.text, list, ...(heads ? { heads } : {}) });
+}
+
+/**
+ * A goal stated as the heading right under a heading that only labels it ("### GOAL 1:" >
+ * "#### Build regional capacity to empower communities"). A heading in a goals section is
+ * otherwise a topic, its goals in the text below.
+ */
+function isGoalHeading(plan: Plan, block: Block, ctx: GoalContext): boolean {
+  const parent = block.section.parent;
+  if (block.section.heading !== block || !parent?.heading || plan.blocks[block.index - 1] !== parent.heading) return false;
+  const label = parent.normalized.replace(/[\s\d]+$/, '');
+  return (label === 'objective' || ctx.labels.includes(label)) && /\p{L}/u.test(block.text);
 }
 
 /** The goal's own words: without its label ("KR:"), team tags ("[People]"), status marks (✅ ❌ 🔁 ~) and edge spaces. */

@@ -3,12 +3,15 @@ import type { Plan, Section } from './model';
 import { isTitleSection } from './scope';
 
 const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-/** Dates and deadlines a reader would accept: years, quarters, halves, months, "within 6 months", "by end of year". */
+/** Dates and deadlines a reader would accept: years, quarters, halves, months and days of them, "within 6 months", "by end of year". */
 export const DATE = new RegExp(
   [
     '\\b(?:19|20)\\d\\d\\b',
     '\\b(?:fy|cy)\\s?\\d{2,4}\\b',
     '\\b[qh][1-4]\\b',
+    // a day of a month first, so that "January 3rd" is a date whole
+    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\b\\.?`,
+    `\\b${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?!\\s*%)`,
     `\\b${MONTH}\\b\\.?`,
     '\\b(?:within|in|over|for|after)\\s+(?:the\\s+(?:next|first)\\s+)?(?:\\d+|one|two|three|four|five|six|nine|twelve|eighteen)\\s+(?:days?|weeks?|months?|quarters?|years?)\\b',
     '\\b(?:by|before|until|through)\\s+(?:the\\s+)?(?:end|start|middle)\\s+of\\b',
@@ -20,6 +23,8 @@ export const DATE = new RegExp(
 );
 const NUMBER_WORDS = /\b(?:half|halve|halved|double|doubled|triple|tripled|twice|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|percent|majority)\b/i;
 const DATE_GLOBAL = new RegExp(DATE.source, 'gi');
+/** "one" that counts nothing: "no one nearby", "learn from one another", "one of the leading …". */
+const ONE_AS_PRONOUN = /\b(?:no|any|every|some)[\s-]?one\b|\bone\s+(?:another|of|day|way)\b|\bthe\s+one\b/gi;
 /** Numbers that name rather than count: "Tier 1 renewals", "Phase 2", "Action 05", "Level 3 support". */
 const NAMING_NUMBER = /\b(?:tier|phase|level|stage|step|version|wave|round|part|section|chapter|article|annex|appendix|action|goal|objective|kr|okr|priority|pillar|theme|workstream|sprint|iteration|milestone|horizon|track|grade|class|type|category)\s*#?\d+(?:\.\d+)*\b/gi;
 
@@ -29,7 +34,7 @@ const DATE_KEY = memoKey();
 /** Whether the text names a quantity (digits once dates and naming numbers are taken out, %, or a number word). */
 export function hasNumber(text: string): boolean {
   return remember(NUMBER_KEY, text, () => {
-    const rest = text.replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ');
+    const rest = text.replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ').replace(ONE_AS_PRONOUN, ' ');
     return /\d|%/.test(rest) || NUMBER_WORDS.test(rest);
   });
 }

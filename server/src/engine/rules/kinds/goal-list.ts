@@ -1,6 +1,6 @@
 import { goalItems, type GoalContext, type GoalItem } from '../../plan/goals';
 import { hasNumber } from '../../plan/measures';
-import { docOffsetOf, type Plan } from '../../plan/model';
+import { docOffsetOf, type Plan, type Section } from '../../plan/model';
 import { blockRange } from '../../plan/scope';
 import { SLOT } from '../../plan/slots';
 import { memoKey, remember } from '../../patterns/memo';
@@ -23,12 +23,15 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
   const shape = shapeReader(terms);
   const unless = compileAll(data.unless, terms);
   const key = memoKey();
-  const flagged = (item: GoalItem): boolean =>
+  const flaggedWords = (item: GoalItem): boolean =>
     remember(key, item.text, () => {
       if (SLOT.test(item.text) || item.text.trimEnd().endsWith('?') || anyMatch(unless, item.text)) return false;
       const s = shape(item.text);
       return data.report === 'deliverables' ? s === 'deliverable' : (s === 'aim' || s === 'result') && !hasNumber(item.text);
     });
+  // A goal heading is read with its section: the measures and key results under it count.
+  const flagged = (plan: Plan, item: GoalItem): boolean =>
+    flaggedWords(item) && !(data.report === 'unmeasured' && item.heads && measuredBelow(plan, item.heads));
   const listMessage = data.listMessage?.trim() ?? `{count} goals in this list: ${meta.message}`;
   const itemMessage = data.report === 'deliverables' ? 'A deliverable, not a result' : 'Nothing to track: no number, baseline or target';
   return {
@@ -37,7 +40,7 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
       const { plan } = ctx2;
       const lists = new Map<number, GoalItem[]>();
       for (const item of goalItems(plan, ctx)) {
-        if (!flagged(item)) continue;
+        if (!flagged(plan, item)) continue;
         const list = lists.get(item.list);
         if (list) list.push(item);
         else lists.set(item.list, [item]);
@@ -88,8 +91,8 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   // "Release cadence stays monthly", "Launch-to-first-value time": the verb names a measure, not work.
   const deliverable = re(`${lead}(?:{deliverable-verb})\\b`);
   const verbAsNoun = re(`${lead}(?:{deliverable-verb})[\\s-]+(?:\\S+[\\s-]+){0,3}?(?:{measure-noun})\\b`);
-  // "Deliver a great experience", "Build trust": aims worded as work.
-  const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:a\\s+|an\\s+|the\\s+)?(?:(?:great|better|smooth|seamless|delightful)\\s+)?(?:{aim-object})(?:\\s*$|\\s*[,.;:]|\\s+(?:with|among|for|in|across|of|between|to)\\b)`);
+  // "Deliver a great experience", "Build trust", "Build regional and local capacity": aims worded as work.
+  const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:a\\s+|an\\s+|the\\s+)?(?:[\\pL-]+,?\\s+(?:and\\s+|&\\s+)?){0,3}?(?:{aim-object})(?:\\s*$|\\s*[,.;:]|\\s+(?:with|among|for|in|across|of|between|to)\\b)`);
   const aim = re(`${lead}(?:{aim-verb})\\b`);
   const done = re('\\b(?:{done})\\b');
   // "Add 25 features to the roadmap", "from 3 to 5 languages": a count of what the team makes is output, however it is worded.
@@ -126,6 +129,15 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !hasNumber(text)) return 'deliverable';
     return 'aim';
   };
+}
+
+/** Whether any block of the section below its heading (subsections included) names a quantity. */
+function measuredBelow(plan: Plan, section: Section): boolean {
+  for (let i = section.blockStart; i < section.blockEnd; i++) {
+    const block = plan.blocks[i];
+    if (block !== section.heading && hasNumber(block.text)) return true;
+  }
+  return false;
 }
 
 /** "We can add value", "they can trust us": a commitment or a hope, not a feature. */
