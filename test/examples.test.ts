@@ -28,6 +28,8 @@ describe('example plans', () => {
       'customer-feedback-loop',
       'customer-outcomes',
       'ecosystem',
+      // it launches a mobile app and chases features without testing either
+      'experimentation',
       'goal-as-strategy',
       'no-tradeoffs',
       'output-as-outcome',

@@ -59,9 +59,19 @@ describe('partly addressed principles', () => {
     assert.equal(scoreOf('# Plan 2026–2028\n\nWe release every month.\n', 'sustained-capability').status, 'addressed');
   });
 
-  it('experimentation is n/a only without a new bet; replacing the current system is one', () => {
+  it('experimentation: n/a for a go-to-market or communications plan; missing when nothing is tested; partly for a beta that must show nothing', () => {
     assert.equal(scoreOf('# Go-to-market for Batch Changes\n\nSell the shipped product to platform teams.\n', 'experimentation').status, 'n/a');
+    assert.equal(scoreOf('# Communications plan 2027\n\nA newsletter every month.\n', 'experimentation').status, 'n/a');
     assert.equal(scoreOf('# Registry strategy 2026–2028\n\nA modern registrar that can replace the current system.\n', 'experimentation').status, 'missing');
+    const silent = scoreOf('# Registry strategy 2026–2028\n\nHost our first registrar conference in Asia.\n', 'experimentation');
+    assert.equal(silent.status, 'missing');
+    assert.match(silent.message!, /^Nothing in this plan tests a bet/);
+    const beta = scoreOf('# Registry strategy 2026–2028\n\nWe will launch an AI assistant for registrants, starting with a beta.\n', 'experimentation');
+    assert.equal(beta.status, 'partly');
+    assert.match(beta.message!, /never says what they must\s+show/);
+    // learning together is the mission, not a test of a bet
+    assert.equal(scoreOf('# Registry strategy 2026–2028\n\nRegistrars learn from one another at meetups.\n', 'experimentation').status, 'missing');
+    assert.equal(scoreOf('# Registry strategy 2026–2028\n\nWe pilot the new portal with 20 registrars first.\n', 'experimentation').status, 'addressed');
   });
 
   it('info rules stay info when partly', () => {

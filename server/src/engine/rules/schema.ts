@@ -126,6 +126,13 @@ const requireEvidence = z
      * trigger; a plan with neither trigger nor evidence is missing it, with this message.
      */
     whenSilent: z.string().optional(),
+    /**
+     * Title reports only: a weak version of the practice (a beta without a learning goal). When the
+     * plan has no evidence but says one of these, the principle is partly addressed, with this message.
+     */
+    partly: z.array(z.object({ when: patterns, message: z.string() }).strict()).optional(),
+    /** Title reports only: a plan with no trigger whose title says one of these (a go-to-market plan) is not applicable, even with `whenSilent`. */
+    notApplicableWhenTitled: patterns.optional(),
   })
   .strict()
   .refine((r) => (r.checks ? !r.trigger && !r.evidence : r.trigger && r.evidence), {

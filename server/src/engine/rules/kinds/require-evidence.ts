@@ -3,7 +3,7 @@ import type { Block, Plan } from '../../plan/model';
 import type { Range } from '../../plan/positions';
 import { blockRange } from '../../plan/scope';
 import { memoKey, remember, type MemoKey } from '../../patterns/memo';
-import { compileAll, type Match, type Pattern, type Terms } from '../../patterns/pattern';
+import { anyMatch, compileAll, type Match, type Pattern, type Terms } from '../../patterns/pattern';
 import type { RuleDataOf } from '../schema';
 import type { Assessment, Rule, RuleMeta } from '../types';
 import { findEvidence } from './evidence';
@@ -22,6 +22,8 @@ interface Gap {
   match: Match;
   check: Check;
 }
+
+const NOT_APPLICABLE: Assessment = { status: 'n/a', message: 'Not applicable: nothing in the plan calls for it.' };
 
 /** When a trigger appears, evidence must appear in the same scope (sentence, block, section or plan). */
 export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: RuleMeta, terms: Terms): Rule {
@@ -49,18 +51,32 @@ export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: Rule
   }
 
   if (data.report === 'title') {
+    const notApplicableTitles = compileAll(data.notApplicableWhenTitled, terms);
+    const partlyReadings = (data.partly ?? []).map((p) => ({ when: compileAll(p.when, terms), message: p.message.trim() }));
+    /** The first weak version of the practice the plan shows, as a partly assessment. */
+    const partly = (plan: Plan): Assessment | undefined => {
+      for (const reading of partlyReadings) {
+        const at = findEvidence(plan, reading.when);
+        if (at) return { status: 'partly', evidence: at, message: reading.message };
+      }
+      return undefined;
+    };
     const assess = (plan: Plan): Assessment => {
       const gap = gaps(plan).next().value as Gap | undefined;
       if (!gap) {
         const evidence = checks.map((c) => findEvidence(plan, c.evidence)).find((r): r is Range => !!r);
+        if (evidence) return { status: 'addressed', evidence };
         // Neither a trigger nor the practice itself: the plan makes no claim this principle tests.
-        if (!evidence && !checks.some((c) => findEvidence(plan, c.trigger))) {
+        if (!checks.some((c) => findEvidence(plan, c.trigger))) {
+          if (anyMatch(notApplicableTitles, plan.title.text)) return NOT_APPLICABLE;
+          const weak = partly(plan);
+          if (weak) return weak;
           if (data.whenSilent) return { status: 'missing', message: data.whenSilent.trim() };
-          return { status: 'n/a', message: 'Not applicable: nothing in the plan calls for it.' };
+          return NOT_APPLICABLE;
         }
         return { status: 'addressed', evidence };
       }
-      return { status: 'missing', message: gap.check.message };
+      return partly(plan) ?? { status: 'missing', message: gap.check.message };
     };
     return planLevelRule(meta, assess);
   }
