@@ -1,7 +1,7 @@
 import { goalItems } from '../../plan/goals';
 import type { Block, Plan } from '../../plan/model';
 import { othersWords } from '../../plan/slots';
-import type { Terms } from '../../patterns/pattern';
+import { Pattern, type Terms } from '../../patterns/pattern';
 import { defaultGoalContext } from '../kinds/goal-list';
 import { DATE } from '../../plan/measures';
 import type { Range } from '../../plan/positions';
@@ -148,8 +148,14 @@ function metricLines(plan: Plan, terms: Terms): MetricLine[] {
   return out;
 }
 
+/** A line's words without its label ("KR: ", "- [Team] "). */
+function goalWords(text: string): string {
+  return text.replace(/^\s*(?:[A-Za-z][\w /&-]{0,30}:\s*)?(?:\[[^\]]{1,60}\]\s*)?/, '');
+}
+
 /** Metrics must cover more than money: a customer-outcome and an experience or capability measure too. */
 export function balancedScorecard(meta: RuleMeta, terms: Terms): Rule {
+  const work = Pattern.compile('^(?:{deliverable-verb})\\b', terms);
   const assess = (plan: Plan): Assessment => {
     const lines = metricLines(plan, terms);
     if (lines.length === 0) return { status: 'missing' };
@@ -166,6 +172,16 @@ export function balancedScorecard(meta: RuleMeta, terms: Terms): Rule {
     const customer = lines.some((l) => l.customer);
     const experience = lines.some((l) => l.experience);
     if (customer && experience) return { status: 'addressed', evidence: where(nonFinancial[0]) };
+    // Targets on several dimensions: a customer or experience target beside a target of another kind
+    // ("satisfaction above 80%" and "membership up 20%"); a count of work done ("Host 8 sessions") is no dimension.
+    const targeted = lines.filter((l) => {
+      const text = l.block.text.slice(l.start, l.end);
+      return hasTarget(text) && (l.customer || l.experience || !work.test(goalWords(text)));
+    });
+    const felt = targeted.find((l) => l.customer || l.experience);
+    if (felt && targeted.some((l) => l.customer !== felt.customer || l.experience !== felt.experience || l.financial !== felt.financial)) {
+      return { status: 'addressed', evidence: where(felt) };
+    }
     const lacks = !customer && !experience ? 'neither what customers achieve nor their experience or the capabilities behind it' : !customer ? 'nothing customers achieve' : 'no experience or capability measure';
     return {
       status: 'partly',
