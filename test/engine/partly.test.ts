@@ -72,6 +72,9 @@ describe('partly addressed principles', () => {
     // learning together is the mission, not a test of a bet
     assert.equal(scoreOf('# Registry strategy 2026–2028\n\nRegistrars learn from one another at meetups.\n', 'experimentation').status, 'missing');
     assert.equal(scoreOf('# Registry strategy 2026–2028\n\nWe pilot the new portal with 20 registrars first.\n', 'experimentation').status, 'addressed');
+    // exploring options is a test; exploring ways to raise money is only a step towards one
+    assert.equal(scoreOf('# Registry strategy 2026–2028\n\nWe will explore options for a registrar API before we commit.\n', 'experimentation').status, 'addressed');
+    assert.equal(scoreOf('# Registry strategy 2026–2028\n\nExplore ways to diversify our revenue streams.\n', 'experimentation').status, 'partly');
   });
 
   it('info rules stay info when partly', () => {
