@@ -172,29 +172,35 @@ function linesAsItems(block: Block, ctx: GoalContext, goalSection: (s: Section) 
 }
 
 function push(items: GoalItem[], block: Block, start: number, end: number, list: number, labelled: boolean, heads?: Section): void {
-  const head = goalWords(block.text.slice(start, end), labelled);
+  const head = goalWords(block.text.slice(start, end), labelled, !!heads);
   if (!/\p{L}/u.test(head.text)) return;
   const s = start + head.offset;
   items.push({ block, start: s, end: s + head.text.length, text: head.text, list, ...(heads ? { heads } : {}) });
 }
 
 /**
- * A goal stated as the heading right under a heading that only labels it ("### GOAL 1:" >
- * "#### Build regional capacity to empower communities"). A heading in a goals section is
- * otherwise a topic, its goals in the text below.
+ * A goal stated as a heading: right under a heading that only labels it ("### GOAL 1:" > "####
+ * Build regional capacity to empower communities"), or an indicator whose section opens with its
+ * baseline or target. A heading in a goals section is otherwise a topic, its goals in the text below.
  */
 function isGoalHeading(plan: Plan, block: Block, ctx: GoalContext): boolean {
+  if (block.section.heading !== block || !/\p{L}/u.test(block.text)) return false;
+  // An indicator: its section opens with its baseline or target ("#### Our community grows" > "- Baseline: …").
+  if (INDICATOR_LABELS.has(plan.blocks[block.index + 1]?.label ?? '')) return true;
   const parent = block.section.parent;
-  if (block.section.heading !== block || !parent?.heading || plan.blocks[block.index - 1] !== parent.heading) return false;
+  if (!parent?.heading || plan.blocks[block.index - 1] !== parent.heading) return false;
   const label = parent.normalized.replace(/[\s\d]+$/, '');
-  return (label === 'objective' || ctx.labels.includes(label)) && /\p{L}/u.test(block.text);
+  return label === 'objective' || ctx.labels.includes(label);
 }
 
-/** The goal's own words: without its label ("KR:"), team tags ("[People]"), status marks (✅ ❌ 🔁 ~) and edge spaces. */
-function goalWords(raw: string, labelled: boolean): { text: string; offset: number } {
+const INDICATOR_LABELS = new Set(['baseline', 'target']);
+
+/** The goal's own words: without its label ("KR:") or a heading's numbering, team tags ("[People]"), status marks (✅ ❌ 🔁 ~) and edge spaces. */
+function goalWords(raw: string, labelled: boolean, heading = false): { text: string; offset: number } {
   let text = raw;
   let offset = 0;
-  const lead = (labelled ? /^\s*[^:]{1,31}:\s*/ : /^\s*/).exec(text)![0];
+  // A heading's numbering ("4. Our community grows") is no amount.
+  const lead = (labelled ? /^\s*[^:]{1,31}:\s*/ : heading ? /^\s*(?:\d+(?:\.\d+)*[.)]\s+)?/ : /^\s*/).exec(text)![0];
   offset += lead.length;
   text = text.slice(lead.length);
   const tags = /^(?:\[[^\]]{1,60}\]\s*)+/.exec(text)?.[0] ?? '';
