@@ -39,8 +39,8 @@ const TARGET_HEADINGS: readonly string[] = [
   'users', 'members', 'stakeholders', 'beneficiaries',
 ];
 
-/** Head words the built-in {customer} term already covers: a group ending in one adds nothing. */
-const KNOWN_HEADS = /^(?:customers?|clients?|users?|buyers?|shoppers?|patients?|members?|subscribers?|citizens?|residents?|developers?|admins?|administrators?|operators?|engineers?|teams?|partners?|accounts?|organi[sz]ations?|agenc(?:y|ies)|businesses|smbs?|enterprises?|merchants?|retailers?|students?|learners?|travell?ers?|owners?|people)$/;
+/** Head words the built-in {customer} term already covers (rules/terms.yaml, kept in step): a group ending in one adds nothing. */
+const KNOWN_HEADS = /^(?:customers?|clients?|users?|buyers?|shoppers?|patients?|members?|subscribers?|citizens?|residents?|developers?|admins?|administrators?|operators?|engineers?|teams?|partners?|accounts?|organi[sz]ations?|agenc(?:y|ies)|businesses|smbs?|enterprises?|merchants?|retailers?|students?|learners?|travell?ers?|owners?|people|applicants?|claimants?|veterans?|researchers?|scientists?|maintainers?|contributors?|teachers?|clinicians?|caregivers?|families|parents?|farmers?|exporters?|importers?|creators?|sellers?|publishers?|readers?|taxpayers?|beneficiaries|recipients?|households?)$/;
 
 /** Plural nouns for groups of people or organisations (besides agent nouns such as "maintainers"). */
 const GROUP_HEADS = new Set(
