@@ -190,7 +190,8 @@ const DFA_STATES_BUDGET = 16 << 20;
 /**
  * re2js caches DFA states per expression as texts need them, up to 8 MB each: after linting many
  * plans, hundreds of expressions hold tens of megabytes. The language server calls this when idle.
- * It reads re2js internals; if they change, it does nothing.
+ * It reads re2js internals; if they change, it does nothing. Which atoms the texts linted so far
+ * hold (prefilter.ts) is forgotten too: those texts may be closed documents'.
  */
 export function trimPatternCaches(): void {
   const dfas: LazyDfa[] = [];

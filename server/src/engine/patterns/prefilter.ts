@@ -62,14 +62,12 @@ export class AtomScanner {
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q];
       ends[s].push(...ends[fail[s]]);
-      for (let c = 1; c < width; c++) {
-        const t = children[s].get(c);
-        if (t === undefined) next[s * width + c] = next[fail[s] * width + c];
-        else {
-          fail[t] = next[fail[s] * width + c];
-          next[s * width + c] = t;
-          queue.push(t);
-        }
+      // Where the failure state goes, but for its own children (a row copy: built at the first lint).
+      next.copyWithin(s * width, fail[s] * width, fail[s] * width + width);
+      for (const [c, t] of children[s]) {
+        fail[t] = next[fail[s] * width + c];
+        next[s * width + c] = t;
+        queue.push(t);
       }
     }
     this.next = next;
