@@ -24,17 +24,16 @@ interface Prog {
   start: number;
 }
 
-// re2js's instruction codes (Inst.ALT …)
-const ALT = 1;
-const ALT_MATCH = 2;
-const CAPTURE = 3;
-const EMPTY_WIDTH = 4;
-const FAIL = 5;
-const MATCH = 6;
-const NOP = 7;
-const RUNE = 8;
-const RUNE1 = 9;
-const RUNE_ANY_NOT_NL = 11;
+// re2js's instruction codes (Inst.ALT …), read from its Inst class: another numbering must fail the build, not skip patterns that match.
+const codes = (() => {
+  const inst = (RE2JS.compile('a', RE2JS.CASE_INSENSITIVE) as unknown as { re2Input: { prog: Prog } }).re2Input.prog.inst[0];
+  const Inst = inst.constructor as unknown as Record<string, unknown>;
+  const names = ['ALT', 'ALT_MATCH', 'CAPTURE', 'EMPTY_WIDTH', 'FAIL', 'MATCH', 'NOP', 'RUNE', 'RUNE1', 'RUNE_ANY', 'RUNE_ANY_NOT_NL'] as const;
+  const found = Object.fromEntries(names.map((n) => [n, Inst[n]])) as Record<(typeof names)[number], number>;
+  if (!names.every((n, i) => found[n] === i + 1)) throw new Error(`stratlint: re2js numbers its instructions differently (${JSON.stringify(found)})`);
+  return found;
+})();
+const { ALT, ALT_MATCH, CAPTURE, EMPTY_WIDTH, FAIL, MATCH, NOP, RUNE, RUNE1, RUNE_ANY_NOT_NL } = codes;
 
 /** Longest atom kept: a prefix of a forced string is forced too, and longer ones rarely filter more. */
 const MAX_ATOM = 12;
