@@ -47,7 +47,18 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * whether a document's result was slimmed: its plan is then a getter that parses the text again.
  */
 function slimSpy() {
-  const spy = mock.method(Linter.prototype as unknown as { slim(uri: string): void }, 'slim');
+  const proto = Linter.prototype as unknown as { slim(this: Linter, uri: string): void };
+  const slim = proto.slim;
+  /** Per document, how often its slimmed plan model was read (parsed again). */
+  const reads = new Map<string, number>();
+  const spy = mock.method(proto, 'slim', function (this: Linter, uri: string) {
+    slim.call(this, uri);
+    const result = this.latest(uri)?.result;
+    const plan = result && Object.getOwnPropertyDescriptor(result, 'plan');
+    if (!plan?.get) return;
+    reads.set(uri, 0);
+    Object.defineProperty(result, 'plan', { get: () => (reads.set(uri, reads.get(uri)! + 1), plan.get!.call(result)), enumerable: true });
+  });
   const linter = () => spy.mock.calls.at(-1)?.this as Linter | undefined;
   return {
     slimmed: (uri: string) => {
@@ -55,6 +66,7 @@ function slimSpy() {
       assert.ok(result, `no lint result for ${uri}`);
       return typeof Object.getOwnPropertyDescriptor(result, 'plan')?.get === 'function';
     },
+    reads: (uri: string) => reads.get(uri),
     restore: () => spy.mock.restore(),
   };
 }
@@ -126,6 +138,11 @@ describe('a plan whose model was dropped (more than 8 plans linted since)', () =
       all.filter((path) => spy.slimmed(s.uri(path))),
       all,
     );
+  });
+
+  it('their diagnostics, shown on the title too, never read the plan model again (as long as the lint)', () => {
+    for (const path of others(10)) assert.equal(spy.reads(s.uri(path)), 0, path);
+    assert.ok(others(10).some((path) => s.publications(s.uri(path))[0].diagnostics.some((d) => d.message.startsWith('Missing: '))));
   });
 
   it('the answers were worth comparing: each finding has a hover and actions, and every feature answers', () => {
@@ -221,6 +238,12 @@ describe('pulled diagnostics of a plan whose model was dropped', () => {
       assert.deepEqual(await s.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId }), { kind: 'unchanged', resultId: report.resultId });
     });
   }
+
+  it('the reports never read the plan model again, but for the config problem placed in it', () => {
+    assert.equal(spy.reads(s.uri(paths[0])), 0);
+    assert.ok(reports.get(paths[0])!.items!.some((d) => d.message.startsWith('Missing: ')));
+    assert.ok(others(10).every((path) => spy.reads(s.uri(path)) === 0));
+  });
 
   it('the reports hold the engine findings, and the front-matter problem at its value', () => {
     assert.deepEqual(reports.get(paths[0])!.items, engineDiagnostics(s.dir, paths[0], PLAN));

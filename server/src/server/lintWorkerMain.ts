@@ -1,7 +1,6 @@
 /**
  * Entry of dist/lint-worker.js: lints one document (workerData, see lintWorker.ts) with the
- * engine, as the server's main thread would, and posts the reply. Pattern unions stay on (the
- * CLI's default): this thread lints the whole text once and then ends, so nothing is kept.
+ * engine, as the server's main thread would, and posts the reply.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { assessPlan } from '../engine/index';

@@ -92,7 +92,13 @@ let outcomes = 0;
  */
 const CACHED_DOCUMENTS = 8;
 
-const slimmed = new WeakSet<DocumentLint>();
+/** Slimmed results, with their plan's title line: every diagnostic on it reads that, and reading the plan again costs as much as the lint. */
+const slimmed = new WeakMap<DocumentLint, number>();
+
+/** The line of the plan's title, without reading a slimmed plan again. */
+export function titleLine(result: DocumentLint): number {
+  return slimmed.get(result) ?? result.plan.title.range.start.line;
+}
 
 interface DocumentCache {
   chunks: ChunkCache;
@@ -345,7 +351,7 @@ export class Linter {
     const { text } = result.plan;
     let plan: Plan | undefined;
     const slim: DocumentLint = Object.defineProperty({ ...result }, 'plan', { get: () => (plan ??= parsePlan(text)), enumerable: true });
-    slimmed.add(slim);
+    slimmed.set(slim, result.plan.title.range.start.line);
     outcome.result = slim;
   }
 

@@ -1,10 +1,8 @@
 /** Entry of dist/server.js: `stratlint-ls --stdio` (or --node-ipc / --socket=N, as LSP clients start servers). */
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
-import { setPatternUnions } from '../engine/patterns/pattern';
 import { nodePlatform } from './nodePlatform';
 import { startServer } from './server';
 
-setPatternUnions(false);
 startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all), nodePlatform());
 
 /**

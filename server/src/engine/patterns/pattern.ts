@@ -1,6 +1,6 @@
 import { RE2JS } from 're2js';
 import { activeMemo } from './memo';
-import { savedProgram } from './programs';
+import { clearPrefilter, savedPrefilter, savedProgram } from './programs';
 import { phrasePattern, type Vocabulary } from '../plan/vocabulary';
 
 /** Named alternatives a pattern can use as `{name}`, e.g. `{customer}` for customers, users, clients … */
@@ -24,16 +24,14 @@ export class Pattern {
   /** Identifies the pattern in a PatternMemo. */
   private readonly id = patterns++;
 
-  /** All patterns of the list this one was compiled with, as one: none of them occurs where it does not. */
-  private group?: Pattern;
-  /** The group's last answer: the patterns of a list are asked about the same text in a row. */
-  private last?: { text: string; found: boolean };
-
   /** Whether it names the plan's customers: then it reads the text with the plan's groups masked (see `withVocabulary`). */
   private personal = false;
 
   /** Compiled when first asked for (see `withLazyCompile`): most patterns are never needed on a given plan. */
   private compiledRe?: RE2JS;
+
+  /** The saved atoms one of which each match holds (prefilter.ts); null when it has none. */
+  private prefilter?: ReturnType<typeof savedPrefilter> | null;
 
   private constructor(
     readonly source: string,
@@ -74,30 +72,21 @@ export class Pattern {
     return pattern;
   }
 
-  /** Lets the patterns of a list share one scan of a text that none of them occurs in (most texts). */
-  static group(list: readonly Pattern[]): void {
-    if (list.length < 2) return;
-    // Compiled when first asked, like a lazy pattern: its members compiled (or will), so it does too.
-    const union = list.map((p) => `(?:${p.expanded})`).join('|');
-    const group = new Pattern(union, union);
-    for (const p of list) p.group = group;
-    collect?.(union, group.re);
-  }
-
   /** Whether the pattern occurs in the text: on re2js's DFA, far faster than finding where. */
   test(input: string): boolean {
     const text = this.read(input);
-    if (this.group && !this.group.testOnce(text)) return false;
     const memo = activeMemo();
-    if (!memo) return this.re.test(text);
+    if (!memo) return this.occurs(text);
     let found = memo.get(text, this.id);
-    if (found === undefined) memo.set(text, this.id, (found = this.re.test(text)));
+    if (found === undefined) memo.set(text, this.id, (found = this.occurs(text)));
     return found;
   }
 
-  private testOnce(text: string): boolean {
-    if (this.last?.text !== text) this.last = { text, found: this.test(text) };
-    return this.last.found;
+  /** A text that holds none of its atoms is not scanned (nor the pattern compiled): most texts, for most patterns. */
+  private occurs(text: string): boolean {
+    if (this.prefilter === undefined) this.prefilter = (collect ? undefined : savedPrefilter(this.expanded)) ?? null;
+    if (this.prefilter && !this.prefilter.scanner.anyIn(text, this.prefilter.atoms)) return false;
+    return this.re.test(text);
   }
 
   /** Every match, left to right (an array: rules ask this of every block, and most get none). */
@@ -201,7 +190,8 @@ const DFA_STATES_BUDGET = 16 << 20;
 /**
  * re2js caches DFA states per expression as texts need them, up to 8 MB each: after linting many
  * plans, hundreds of expressions hold tens of megabytes. The language server calls this when idle.
- * It reads re2js internals; if they change, it does nothing.
+ * It reads re2js internals; if they change, it does nothing. Which atoms the texts linted so far
+ * hold (prefilter.ts) is forgotten too: those texts may be closed documents'.
  */
 export function trimPatternCaches(): void {
   const dfas: LazyDfa[] = [];
@@ -211,6 +201,7 @@ export function trimPatternCaches(): void {
     const dfa = (re as unknown as { re2Input?: { lazyDFA?: Partial<LazyDfa> | null } } | undefined)?.re2Input?.lazyDFA;
     if (dfa && typeof dfa.clearCache === 'function' && typeof dfa.maxMem === 'number' && typeof dfa.memBudget === 'number') dfas.push(dfa as LazyDfa);
   }
+  clearPrefilter();
   const used = dfas.reduce((sum, d) => sum + d.maxMem - d.memBudget, 0);
   if (used > DFA_STATES_BUDGET) for (const d of dfas) d.clearCache();
 }
@@ -269,10 +260,10 @@ export function withLazyCompile<T>(run: () => T): T {
   }
 }
 
-/** Set while the build saves the built-in programs (save-programs.ts): every pattern and union compiles at once and is handed here. */
+/** Set while the build saves the built-in programs (save-programs.ts): every pattern compiles at once and is handed here. */
 let collect: ((source: string, re: RE2JS) => void) | undefined;
 
-/** Runs `run` compiling every pattern and union it makes at once, handing each to `each`. */
+/** Runs `run` compiling every pattern it makes at once, handing each to `each`. */
 export function collectCompiled(run: () => void, each: (source: string, re: RE2JS) => void): void {
   const outer = collect;
   collect = each;
@@ -283,22 +274,9 @@ export function collectCompiled(run: () => void, each: (source: string, re: RE2J
   }
 }
 
-/** Whether compileAll also compiles each list as one union: faster on new text, about 20 MB more for the built-in rules. */
-let unions = true;
-
-/**
- * The language server turns unions off before any rule compiles: its memo answers for text it
- * has seen, so an edit scans little new text, while the unions' memory stays for as long as it runs.
- */
-export function setPatternUnions(on: boolean): void {
-  unions = on;
-}
-
 /** Compiles a list of patterns, or none. */
 export function compileAll(sources: readonly string[] | undefined, terms: Terms): Pattern[] {
-  const list = (sources ?? []).map((s) => Pattern.compile(s, terms));
-  if (unions) Pattern.group(list);
-  return list;
+  return (sources ?? []).map((s) => Pattern.compile(s, terms));
 }
 
 export function anyMatch(patterns: readonly Pattern[], text: string): boolean {

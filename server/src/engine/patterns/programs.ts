@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RE2JS } from 're2js';
+import { AtomScanner } from './prefilter';
 
 /**
  * The built-in patterns' compiled programs, made at build time (dist/programs.bin): compiling the
@@ -56,6 +57,8 @@ export interface ProgramHeader {
   numSubexp: number;
   longest: boolean;
   namedGroups: Record<string, number>;
+  /** Its atoms (see prefilter.ts), as indices into the file's list; none when no atom is needed by every match. */
+  atoms?: number[];
 }
 
 const FLAGS = RE2JS.CASE_INSENSITIVE;
@@ -141,8 +144,14 @@ export function rebuildProgram(source: string, header: ProgramHeader, body: Uint
 /** The file the build writes beside the bundles. */
 export const PROGRAMS_FILE = 'programs.bin';
 
-/** File layout: 4-byte length of the JSON index, the index ({ source: header }), the body (words as LEB128). */
-export function encodePrograms(index: Record<string, ProgramHeader>, body: Uint8Array): Buffer {
+/** What the file's JSON holds: every atom once, and per expanded source its program's header. */
+export interface ProgramsIndex {
+  atoms: string[];
+  programs: Record<string, ProgramHeader>;
+}
+
+/** File layout: 4-byte length of the JSON index, the index, the body (words as LEB128). */
+export function encodePrograms(index: ProgramsIndex, body: Uint8Array): Buffer {
   const json = Buffer.from(JSON.stringify(index));
   const head = Buffer.alloc(4);
   head.writeUInt32LE(json.length);
@@ -162,7 +171,7 @@ export function appendWords(out: number[], words: readonly number[]): number {
   return at;
 }
 
-let saved: { index: Map<string, ProgramHeader>; body: Uint8Array } | null | undefined;
+let saved: { index: Map<string, ProgramHeader>; body: Uint8Array; atoms: string[]; scanner?: AtomScanner } | null | undefined;
 
 /** The saved programs beside this bundle, read once; none when running from sources or the file is unreadable. */
 function savedPrograms(): typeof saved {
@@ -174,8 +183,8 @@ function savedPrograms(): typeof saved {
     if (!existsSync(file)) return saved;
     const bytes = readFileSync(file);
     const length = bytes.readUInt32LE(0);
-    const index = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as Record<string, ProgramHeader>;
-    saved = { index: new Map(Object.entries(index)), body: bytes.subarray(4 + length) };
+    const index = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as ProgramsIndex;
+    saved = { index: new Map(Object.entries(index.programs)), body: bytes.subarray(4 + length), atoms: index.atoms };
   } catch {
     // compiling is slower, never wrong
   }
@@ -187,4 +196,17 @@ export function savedProgram(source: string): RE2JS | undefined {
   const programs = savedPrograms();
   const header = programs?.index.get(source);
   return header && programs ? rebuildProgram(source, header, programs.body) : undefined;
+}
+
+/** What tells whether `source` (already expanded) may occur in a text without running it: its saved atoms, if it has some. */
+export function savedPrefilter(source: string): { scanner: AtomScanner; atoms: readonly number[] } | undefined {
+  const programs = savedPrograms();
+  const atoms = programs?.index.get(source)?.atoms;
+  if (!programs || !atoms) return undefined;
+  return { scanner: (programs.scanner ??= new AtomScanner(programs.atoms)), atoms };
+}
+
+/** Forgets which atoms the texts scanned so far hold. */
+export function clearPrefilter(): void {
+  if (saved) saved.scanner?.clear();
 }

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { RE2JS } from 're2js';
 import { builtinRules } from '../rules/builtin';
 import { collectCompiled } from './pattern';
+import { requiredAtoms } from './atoms';
 import { appendWords, encodePrograms, type ProgramHeader, rebuildProgram, saveableProgram } from './programs';
 
 /**
@@ -11,6 +12,7 @@ import { appendWords, encodePrograms, type ProgramHeader, rebuildProgram, saveab
  */
 export function builtinProgramsFile(): Buffer {
   const index: Record<string, ProgramHeader> = {};
+  const atoms = new Map<string, number>();
   const body: number[] = [];
   const compiled: [string, RE2JS][] = [];
   collectCompiled(
@@ -22,13 +24,15 @@ export function builtinProgramsFile(): Buffer {
     const saveable = saveableProgram(re);
     if (!saveable) continue;
     index[source] = { at: appendWords(body, saveable.words), ...saveable.header };
+    const required = requiredAtoms(re);
+    if (required) index[source].atoms = required.map((a) => atoms.get(a) ?? (atoms.set(a, atoms.size), atoms.size - 1));
   }
   const bytes = Uint8Array.from(body);
   for (const [source, re] of compiled) {
     const header = index[source];
     if (header && !sameProgram(re, rebuildProgram(source, header, bytes))) throw new Error(`stratlint: the saved program of ${JSON.stringify(source.slice(0, 80))} differs from the compiled one`);
   }
-  return encodePrograms(index, bytes);
+  return encodePrograms({ atoms: [...atoms.keys()], programs: index }, bytes);
 }
 
 /** Whether two compiled patterns hold the same program and what RE2 derived from it (the prefilter aside). */

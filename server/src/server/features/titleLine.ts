@@ -7,11 +7,12 @@
  * The engine's findings (and so the CLI, and the rule per finding) are unchanged.
  */
 import type { Assessment, DocumentLint, Finding } from '../../engine/index';
+import { titleLine } from '../linting';
 import { ruleMeta } from './ruleMeta';
 
 /** A finding about the whole plan, shown on its title. */
 export function onTitle(result: DocumentLint, f: Finding): boolean {
-  return ruleMeta(result, f.ruleId)?.scope === 'plan' && f.range.start.line === result.plan.title.range.start.line;
+  return ruleMeta(result, f.ruleId)?.scope === 'plan' && f.range.start.line === titleLine(result);
 }
 
 /** The principle's name as a plan would head its section ("Right to win"), else its rule ID in words. */

@@ -6,7 +6,6 @@
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
 import { setFileHost } from '../../engine/files/host';
-import { setPatternUnions } from '../../engine/patterns/pattern';
 import { startServer } from '../server';
 import { RemoteFiles } from './remoteFiles';
 import { useEmbeddedShippedFiles } from './shipped';
@@ -15,7 +14,6 @@ import { WebUris } from './uris';
 // the worker's global scope (the DOM typings this project compiles with call it a Window)
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
 
-setPatternUnions(false);
 const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(self), new BrowserMessageWriter(self));
 const uris = new WebUris();
 const files = new RemoteFiles(connection, uris.pathToUri);
