@@ -50,9 +50,17 @@ export class ChunkCache {
     return this.last.chunks;
   }
 
-  /** Reads the chunks of a text ahead of its lint: the language server does it on each edit, before the typing pause ends. */
-  prepare(text: string): void {
-    for (const chunk of this.chunksOf(text)) this.read(sourceOf(chunk));
+  /**
+   * Reads the chunks of a text ahead of its lint: the language server does it on each edit, before
+   * the typing pause ends. Stops once `performance.now()` passes `until`; false if chunks are left.
+   */
+  prepare(text: string, until = Infinity): boolean {
+    const chunks = this.chunksOf(text);
+    for (let i = 0; i < chunks.length; i++) {
+      this.read(sourceOf(chunks[i]));
+      if (performance.now() > until) return i === chunks.length - 1;
+    }
+    return true;
   }
 
   read(source: string): ChunkModel {
@@ -238,7 +246,35 @@ class ChunkReader {
 
 /** A block from the prose built for it; `docOffsets` are the chunk's, the block's offsets are from its start. */
 function chunkBlock({ docOffsets, ...b }: Omit<ChunkBlock, 'sentences' | 'label' | 'offsets'> & { docOffsets: Int32Array }): ChunkBlock {
-  return { ...b, offsets: fromStart(docOffsets, b.start), label: labelOf(b.kind, b.text), sentences: splitSentences(b.text) };
+  return { ...b, text: shared(b.text), offsets: fromStart(docOffsets, b.start), label: labelOf(b.kind, b.text), sentences: splitSentences(b.text) };
+}
+
+/**
+ * A block from its fields, with only the optional ones it has, declared up front: a table row
+ * has all, other blocks a label only if they have one. Empty fields took 24 bytes a block (a
+ * million lines, 24 MB); adding fields after creation cost more than it saved.
+ */
+function makeBlock(b: Omit<Block, 'label' | 'cells' | 'header'>, { label, cells, header }: Pick<Block, 'label' | 'cells' | 'header'>): Block {
+  const { kind, text, offsets, start, end, inQuote, cited, sentences, section, index } = b;
+  if (cells) return { kind, text, offsets, start, end, inQuote, cited, label, cells, header, sentences, section, index };
+  if (label !== undefined) return { kind, text, offsets, start, end, inQuote, cited, label, sentences, section, index };
+  return { kind, text, offsets, start, end, inQuote, cited, sentences, section, index };
+}
+
+/**
+ * Short strings, one copy each while they recur: a plan of a million headings ("## Goals" over and
+ * over) held a million copies of a few texts, and of their normalized forms.
+ */
+const SHARED_TEXT_MAX_LENGTH = 64;
+const sharedTexts = new Map<string, string>();
+
+function shared(text: string): string {
+  if (text.length > SHARED_TEXT_MAX_LENGTH) return text;
+  const known = sharedTexts.get(text);
+  if (known !== undefined) return known;
+  if (sharedTexts.size >= SHARED_MAX_LISTS) sharedTexts.clear();
+  sharedTexts.set(text, text);
+  return text;
 }
 
 function labelOf(kind: Block['kind'], text: string): string | undefined {
@@ -321,7 +357,7 @@ class PlanBuilder {
     const last = run.parts[run.parts.length - 1];
     offsets[at] = last.block.offsets[last.block.text.length] + last.start - head.start;
     const end = last.block.end + last.start - last.block.start;
-    this.blocks[run.index] = { ...head, text, offsets, end, label: labelOf(head.kind, text), sentences: splitSentences(text) };
+    this.blocks[run.index] = makeBlock({ ...head, text, offsets, end, sentences: splitSentences(text) }, { ...head, label: labelOf(head.kind, text) });
   }
 
   private openSection(depth: number, start: number): void {
@@ -340,7 +376,7 @@ class PlanBuilder {
     const section = this.stack[this.stack.length - 1];
     section.heading = heading;
     section.title = heading.text.trim();
-    section.normalized = normalizeHeading(section.title);
+    section.normalized = shared(normalizeHeading(section.title));
   }
 
   private close(at: number): void {
@@ -351,21 +387,7 @@ class PlanBuilder {
 
   private pushBlock(b: ChunkBlock, shift: number): Block {
     this.finishJoin();
-    const block: Block = {
-      kind: b.kind,
-      text: b.text,
-      offsets: b.offsets,
-      start: b.start + shift,
-      end: b.end + shift,
-      inQuote: b.inQuote,
-      cited: b.cited,
-      label: b.label,
-      cells: b.cells,
-      header: b.header,
-      sentences: b.sentences,
-      section: this.stack[this.stack.length - 1],
-      index: this.blocks.length,
-    };
+    const block = makeBlock({ ...b, start: b.start + shift, end: b.end + shift, section: this.stack[this.stack.length - 1], index: this.blocks.length }, b);
     this.blocks.push(block);
     return block;
   }
