@@ -1,4 +1,4 @@
-import { RE2JS } from 're2js';
+import { RE2JS, RE2Set } from 're2js';
 import { activeMemo } from './memo';
 import { savedProgram } from './programs';
 import { phrasePattern, type Vocabulary } from '../plan/vocabulary';
@@ -28,6 +28,10 @@ export class Pattern {
   private group?: Pattern;
   /** The group's last answer: the patterns of a list are asked about the same text in a row. */
   private last?: { text: string; found: boolean };
+  /** A group's patterns, and which of them occur in the last long text asked about (see `occurringIn`). */
+  private members?: readonly Pattern[];
+  private set?: RE2Set;
+  private occurring?: { text: string; found: ReadonlySet<Pattern> };
 
   /** Whether it names the plan's customers: then it reads the text with the plan's groups masked (see `withVocabulary`). */
   private personal = false;
@@ -80,6 +84,7 @@ export class Pattern {
     // Compiled when first asked, like a lazy pattern: its members compiled (or will), so it does too.
     const union = list.map((p) => `(?:${p.expanded})`).join('|');
     const group = new Pattern(union, union);
+    group.members = list;
     for (const p of list) p.group = group;
     collect?.(union, group.re);
   }
@@ -89,10 +94,33 @@ export class Pattern {
     const text = this.read(input);
     if (this.group && !this.group.testOnce(text)) return false;
     const memo = activeMemo();
-    if (!memo) return this.re.test(text);
+    if (!memo) return this.occursIn(text);
     let found = memo.get(text, this.id);
-    if (found === undefined) memo.set(text, this.id, (found = this.re.test(text)));
+    if (found === undefined) memo.set(text, this.id, (found = this.occursIn(text)));
     return found;
+  }
+
+  /**
+   * Whether the pattern occurs in the text. A long text is read once for its whole group: a pass
+   * per pattern of the list took seconds for a paragraph of 1 MB (a short text is read per pattern,
+   * which stops at the first match).
+   */
+  private occursIn(text: string): boolean {
+    if (!this.group || text.length < GROUP_PASS_MIN_CHARS) return this.re.test(text);
+    return this.group.occurringIn(text).has(this);
+  }
+
+  /** The group's patterns that occur in the text, from one pass of a set of them (RE2's multi-pattern DFA). */
+  private occurringIn(text: string): ReadonlySet<Pattern> {
+    if (this.occurring?.text !== text) {
+      const members = this.members!;
+      if (!this.set) {
+        this.set = new RE2Set(RE2Set.UNANCHORED, RE2JS.CASE_INSENSITIVE);
+        for (const p of members) this.set.add(p.expanded);
+      }
+      this.occurring = { text, found: new Set(this.set.match(text).map((i) => members[i])) };
+    }
+    return this.occurring.found;
   }
 
   private testOnce(text: string): boolean {
@@ -143,6 +171,9 @@ export class Pattern {
     return m.lookingAt();
   }
 }
+
+/** Texts at least this long are read once per group of patterns (see `occursIn`). */
+const GROUP_PASS_MIN_CHARS = 10_000;
 
 /** Terms that stand for the plan's customers: patterns naming them get the plan's own groups too. */
 const PERSONAL_TERM = /\{(?:customer|end-customer|plan-customer)\}/;
