@@ -287,6 +287,14 @@ function startOf(item: ChunkItem): number {
 
 const NO_CHILDREN: readonly Section[] = Object.freeze([]);
 
+/** A long list grown item by item has room for up to half as many again (a million headings: 4 MB in each of three lists). */
+const EXACT_MIN_LENGTH = 4096;
+
+/** The list in one of its own length, if it is long. */
+function exactly<T>(list: T[]): T[] {
+  return list.length >= EXACT_MIN_LENGTH ? list.slice() : list;
+}
+
 /** Places chunks at their document offsets and nests the sections their headings open. */
 class PlanBuilder {
   blocks: Block[] = [];
@@ -396,7 +404,9 @@ class PlanBuilder {
     this.finishJoin();
     while (this.stack.length > 1) this.close(this.text.length);
     this.root.blockEnd = this.blocks.length;
-    return { sections: this.sections, root: this.root };
+    this.blocks = exactly(this.blocks);
+    for (const section of this.sections) if (section.children.length >= EXACT_MIN_LENGTH) section.children = exactly(section.children as Section[]);
+    return { sections: exactly(this.sections), root: this.root };
   }
 
   firstHeading(): Block | undefined {

@@ -45,10 +45,15 @@ export function blocksOf(plan: Plan, section: Section): Block[] {
   return plan.blocks.slice(section.blockStart, section.blockEnd);
 }
 
-/** The block's own section's blocks, subsections included. */
-export function sectionBlocks(plan: Plan, block: Block): Block[] {
-  return blocksOf(plan, block.section);
+/**
+ * Whether a block of the section (subsections included) passes the test, read in place: the
+ * title's section holds every block, and a copy per question took 8 MB each at a million lines.
+ */
+export function someBlockOf(plan: Plan, section: Section, test: (block: Block) => boolean): boolean {
+  for (let i = section.blockStart; i < section.blockEnd; i++) if (test(plan.blocks[i])) return true;
+  return false;
 }
+
 
 /** Range of text[start, end) of a block, in document positions. */
 export function blockRange(plan: Plan, block: Block, start: number, end: number): Range {
@@ -60,7 +65,8 @@ export function blockRange(plan: Plan, block: Block, start: number, end: number)
 /** Words in the section's own prose (heading excluded). */
 export function wordCount(plan: Plan, section: Section): number {
   let n = 0;
-  for (const b of blocksOf(plan, section)) {
+  for (let i = section.blockStart; i < section.blockEnd; i++) {
+    const b = plan.blocks[i];
     if (b === section.heading) continue;
     n += b.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   }

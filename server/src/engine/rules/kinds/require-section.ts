@@ -1,7 +1,7 @@
 import { insertSectionFix } from '../../fixes/insert-section';
 import type { Block, Plan, Section } from '../../plan/model';
 import type { Range } from '../../plan/positions';
-import { blockRange, blocksOf, isTitleSection, sectionsMatching, sentenceAt, wordCount } from '../../plan/scope';
+import { blockRange, isTitleSection, sectionsMatching, sentenceAt, someBlockOf, wordCount } from '../../plan/scope';
 import { isUnfilled } from '../../plan/slots';
 import { anyMatch, compileAll, type Match, type Pattern, type Terms } from '../../patterns/pattern';
 import type { RulePeers } from '../compile';
@@ -92,7 +92,7 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
       if (at) return { status: 'addressed', evidence: at };
       const title = section.title.trim();
       if (!filled) {
-        const empty = blocksOf(plan, section).every((b) => b === section.heading);
+        const empty = !someBlockOf(plan, section, (b) => b !== section.heading);
         return {
           status: 'partly',
           evidence: heading,
@@ -129,7 +129,7 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
   const fillSection = (plan: Plan): Fix | undefined => {
     if (!meta.fix) return undefined;
     const section = topicSections(plan)[0];
-    if (!section?.heading || blocksOf(plan, section).some((b) => b !== section.heading)) return undefined;
+    if (!section?.heading || someBlockOf(plan, section, (b) => b !== section.heading)) return undefined;
     const body = meta.fix.template.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').slice(1);
     while (body.length > 0 && body[0].trim() === '') body.shift();
     if (body.length === 0) return undefined;
@@ -152,7 +152,7 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
   }
 
   function hasRealContent(plan: Plan, section: Section): boolean {
-    return blocksOf(plan, section).some((b) => b !== section.heading && b.kind !== 'heading' && !isUnfilled(plan, b));
+    return someBlockOf(plan, section, (b) => b !== section.heading && b.kind !== 'heading' && !isUnfilled(plan, b));
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Block, Plan, Section } from '../../plan/model';
-import { inSectionMatching, sectionBlocks, sentenceTextAt } from '../../plan/scope';
+import { inSectionMatching, someBlockOf, sentenceTextAt } from '../../plan/scope';
 import { anyMatch, type Pattern } from '../../patterns/pattern';
 
 export type Scope = 'sentence' | 'block' | 'section' | 'plan';
@@ -13,7 +13,7 @@ export function appearsInScope(plan: Plan, block: Block, at: number, scope: Scop
     case 'block':
       return anyMatch(patterns, block.text);
     case 'section':
-      return wideAnswer(block.section, patterns, () => sectionBlocks(plan, block).some((b) => anyMatch(patterns, b.text)));
+      return wideAnswer(block.section, patterns, () => someBlockOf(plan, block.section, (b) => anyMatch(patterns, b.text)));
     case 'plan':
       return wideAnswer(plan, patterns, () => plan.blocks.some((b) => anyMatch(patterns, b.text)));
   }
