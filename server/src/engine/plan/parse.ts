@@ -40,13 +40,14 @@ interface ChunkModel {
 export class ChunkCache {
   private readonly models = new Map<string, ChunkModel>();
   private size = 0;
-  private last?: { text: string; chunks: Chunk[] };
+  /** The last document's chunks, and how many of them `prepare` has read. */
+  private last?: { text: string; chunks: Chunk[]; prepared: number };
 
   constructor(private readonly maxChars = 8_000_000) {}
 
   /** The document's chunks; the last document's are remembered, for `prepare` and the lint after it. */
   chunksOf(text: string): Chunk[] {
-    if (this.last?.text !== text) this.last = { text, chunks: splitChunks(text, text.charCodeAt(0) === 0xfeff ? 1 : 0) };
+    if (this.last?.text !== text) this.last = { text, chunks: splitChunks(text, text.charCodeAt(0) === 0xfeff ? 1 : 0), prepared: 0 };
     return this.last.chunks;
   }
 
@@ -56,9 +57,10 @@ export class ChunkCache {
    */
   prepare(text: string, until = Infinity): boolean {
     const chunks = this.chunksOf(text);
-    for (let i = 0; i < chunks.length; i++) {
-      this.read(sourceOf(chunks[i]));
-      if (performance.now() > until) return i === chunks.length - 1;
+    const last = this.last!;
+    while (last.prepared < chunks.length) {
+      this.read(sourceOf(chunks[last.prepared++]));
+      if (performance.now() > until) return last.prepared === chunks.length;
     }
     return true;
   }
@@ -251,14 +253,16 @@ function chunkBlock({ docOffsets, ...b }: Omit<ChunkBlock, 'sentences' | 'label'
 
 /**
  * A block from its fields, with only the optional ones it has, declared up front: a table row
- * has all, other blocks a label only if they have one. Empty fields took 24 bytes a block (a
- * million lines, 24 MB); adding fields after creation cost more than it saved.
+ * has all, a block in a quote all but the table's, other blocks a label only if they have one.
+ * Empty fields took 40 bytes a block (a million lines, 40 MB); adding fields after creation cost
+ * more than it saved.
  */
 function makeBlock(b: Omit<Block, 'label' | 'cells' | 'header'>, { label, cells, header }: Pick<Block, 'label' | 'cells' | 'header'>): Block {
   const { kind, text, offsets, start, end, inQuote, cited, sentences, section, index } = b;
   if (cells) return { kind, text, offsets, start, end, inQuote, cited, label, cells, header, sentences, section, index };
-  if (label !== undefined) return { kind, text, offsets, start, end, inQuote, cited, label, sentences, section, index };
-  return { kind, text, offsets, start, end, inQuote, cited, sentences, section, index };
+  if (inQuote) return { kind, text, offsets, start, end, inQuote, cited, label, sentences, section, index };
+  if (label !== undefined) return { kind, text, offsets, start, end, label, sentences, section, index };
+  return { kind, text, offsets, start, end, sentences, section, index };
 }
 
 /**
