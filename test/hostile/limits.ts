@@ -85,3 +85,11 @@ export function tempDir(prefix = 'stratlint-hostile-'): string {
 export function describeOutcome(o: Outcome): string {
   return `exit ${o.code}${o.killed ? `, killed (${o.killed})` : ''} after ${o.ms} ms, peak ${o.peakRssMb} MB\nstderr: ${o.stderr.slice(0, 600)}`;
 }
+
+/** A plan of about `chars` characters: the clinic example's sections over and over, with a buzzword up front. */
+export function hugePlan(chars: number): string {
+  const clinic = readFileSync(join(ROOT, 'examples', 'clinic-scheduling-strategy.md'), 'utf8');
+  const sections = clinic.slice(clinic.indexOf('\n## '));
+  const head = clinic.slice(0, clinic.indexOf('\n## ')) + '\n\n## Promise\n\nWe offer world-class service.\n';
+  return head + sections.repeat(Math.ceil(chars / sections.length));
+}

@@ -10,18 +10,10 @@ import { describe, it } from 'node:test';
 import { assessPlan, lintDocument, parsePlan } from '../../server/src/engine/index';
 import { LintWorkerError, LintWorkers } from '../../server/src/server/lintWorker';
 import { engineDiagnostics, Session } from '../lsp/session';
-import { describeOutcome, ROOT, watch } from './limits';
+import { describeOutcome, hugePlan, ROOT, watch } from './limits';
 
 const WORKER = join(ROOT, 'dist', 'lint-worker.js');
 const example = (name: string) => readFileSync(join(ROOT, 'examples', name), 'utf8');
-
-/** A plan of about `chars` characters: the clinic example's sections over and over, with a buzzword up front. */
-function hugePlan(chars: number): string {
-  const clinic = example('clinic-scheduling-strategy.md');
-  const sections = clinic.slice(clinic.indexOf('\n## '));
-  const head = clinic.slice(0, clinic.indexOf('\n## ')) + '\n\n## Promise\n\nWe offer world-class service.\n';
-  return head + sections.repeat(Math.ceil(chars / sections.length));
-}
 
 /** CPU seconds the process has used (user + system, all its threads). */
 function cpuSeconds(pid: number): number {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { describeOutcome, SERVER, tempDir, watch } from './limits';
+import { describeOutcome, hugePlan, ROOT, SERVER, tempDir, watch } from './limits';
 
 function frame(body: string): string {
   return `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
@@ -48,5 +48,43 @@ describe('the language server and documents outside every workspace folder', () 
       await s.stop();
       rmSync(join(s.dir, '..', `${s.dir.split('/').pop()}-outside`), { recursive: true, force: true });
     }
+  });
+});
+
+describe('the language server at the first edit of a large document', () => {
+  it('answers requests on another document within 1 s while it fills the caches, then shows the latest version', async () => {
+    const { engineDiagnostics, Session } = await import('../lsp/session');
+    // Under the size linted as you type (1 MB); its caches took one lint of about 3 s on the server's thread.
+    const large = hugePlan(1_000_000);
+    const small = readFileSync(join(ROOT, 'examples', 'weak-feature-race-plan.md'), 'utf8');
+    const s = await Session.start({ files: { 'small-plan.md': small, 'large-plan.md': large } });
+    const exited = watch(s.server!, { timeoutMs: 180_000, maxRssMb: 1200 });
+    try {
+      const smallUri = s.open('small-plan.md');
+      const uri = s.open('large-plan.md');
+      await s.diagnostics(smallUri);
+      await s.diagnostics(uri, 90_000);
+      const edited = large.replace('We offer world-class service.', 'We deliver best-in-class synergy.');
+      s.change(uri, edited);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the caches are being filled
+      const timed = async <T>(work: () => Promise<T>) => {
+        const started = Date.now();
+        return { value: await work(), ms: Date.now() - started };
+      };
+      const symbols = await timed(() => s.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: smallUri } }));
+      const hover = await timed(() => s.request<unknown>('textDocument/hover', { textDocument: { uri: smallUri }, position: { line: 4, character: 4 } }));
+      assert.ok(symbols.ms < 1000 && hover.ms < 1000, `documentSymbol ${symbols.ms} ms, hover ${hover.ms} ms`);
+      assert.ok(symbols.value.length > 0 && hover.value !== null);
+      assert.deepStrictEqual(s.publications(uri).map((p) => p.version), [1], 'the edit was linted before the requests: they proved nothing');
+      // Typing goes on while the caches are filled: the latest version is what is shown.
+      const latest = edited.replace('We deliver best-in-class synergy.', 'We deliver world-class synergy.');
+      s.change(uri, latest);
+      assert.deepStrictEqual(await s.diagnostics(uri, 90_000), engineDiagnostics(s.dir, 'large-plan.md', latest));
+      assert.equal(s.publications(uri).at(-1)?.version, 3);
+    } finally {
+      await s.stop();
+    }
+    const o = await exited;
+    assert.equal(o.killed, undefined, describeOutcome(o));
   });
 });

@@ -20,7 +20,7 @@ export { workspaceRootOf } from './config/workspace';
 export { builtinRuleIds, builtinRules, builtinRulesDir } from './rules/builtin';
 export { parsePlan } from './plan/parse';
 export { isPlan, matchesGlobs } from './plan/detect';
-export { assessPlan, lintPlan, type LintResult, type RuleSetting } from './lint';
+export { assessPlan, lintPlan, lintSteps, type LintResult, type RuleSetting } from './lint';
 export { computeScorecard, principleLabel, sourceTags, type PrincipleScore, type PrincipleStatus, type Scorecard } from './scorecard';
 export type { Finding, Fix, Related, TextEdit, Severity, Rule, RuleMeta, Assessment } from './rules/types';
 export type { Plan, Section, Block } from './plan/model';

@@ -21,20 +21,25 @@ export interface LintResult {
 
 /** Runs the enabled rules on a plan and applies the inline directives. */
 export function lintPlan(plan: Plan, settings: readonly RuleSetting[], knownRuleIds: ReadonlySet<string>): LintResult {
-  return inPlanWords(plan, () => lintInWords(plan, settings, knownRuleIds));
+  const steps = lintSteps(plan, settings, knownRuleIds);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
-/** Runs `run` reading the plan in its own words: its customer groups count as `{customer}`. */
-function inPlanWords<T>(plan: Plan, run: () => T): T {
+/**
+ * lintPlan one rule at a time, for a caller that lets other work in between: the language server
+ * fills a large document's caches this way. Each step runs with whatever memo is active when
+ * it is taken (see withPatternMemo).
+ */
+export function* lintSteps(plan: Plan, settings: readonly RuleSetting[], knownRuleIds: ReadonlySet<string>): Generator<void, LintResult, void> {
+  // Read in the plan's own words (see inPlanWords).
   const vocabulary = planVocabulary(plan);
   activeMemo()?.useContext(vocabulary.key);
-  return withVocabulary(vocabulary, run);
-}
-
-function lintInWords(plan: Plan, settings: readonly RuleSetting[], knownRuleIds: ReadonlySet<string>): LintResult {
   const findings: Finding[] = [];
   const ruleErrors: LintResult['ruleErrors'] = [];
-  const directives = parseDirectives(plan);
+  const directives = withVocabulary(vocabulary, () => parseDirectives(plan));
   const suppressions = new Suppressions(directives);
   const last = (s: RuleSetting) => (DIRECTIVE_RULES.has(s.rule.meta.id) ? 1 : 0);
   for (const { rule, severity, options } of [...settings].sort((a, b) => last(a) - last(b))) {
@@ -62,10 +67,11 @@ function lintInWords(plan: Plan, settings: readonly RuleSetting[], knownRuleIds:
       },
     };
     try {
-      rule.check(ctx);
+      withVocabulary(vocabulary, () => rule.check(ctx));
     } catch (error) {
       ruleErrors.push({ ruleId: rule.meta.id, error: error instanceof Error ? error : new Error(String(error)) });
     }
+    yield;
   }
   findings.sort(
     (a, b) =>
@@ -74,6 +80,13 @@ function lintInWords(plan: Plan, settings: readonly RuleSetting[], knownRuleIds:
       a.ruleId.localeCompare(b.ruleId),
   );
   return { plan, findings, ruleErrors };
+}
+
+/** Runs `run` reading the plan in its own words: its customer groups count as `{customer}`. */
+function inPlanWords<T>(plan: Plan, run: () => T): T {
+  const vocabulary = planVocabulary(plan);
+  activeMemo()?.useContext(vocabulary.key);
+  return withVocabulary(vocabulary, run);
 }
 
 /** A partly addressed principle is reported one level below the rule's severity (info stays info). */

@@ -13,6 +13,7 @@ import {
   isPlan,
   lintDocument,
   lintPlan,
+  lintSteps,
   parsePlan,
   resolveConfig,
   type Assessment,
@@ -75,6 +76,9 @@ interface Run {
  */
 export const WORKER_MIN_CHARS = 256 * 1024;
 
+/** How long the caches of a document are filled before other work gets a turn (see `Linter.prime`). */
+const SLICE_MS = 50;
+
 /**
  * A lint after a typing pause starts early by about the time the document's last lint took, so
  * that its findings are ready when the pause ends (and shown then, not before: typing goes on
@@ -111,6 +115,8 @@ export class Linter {
   private readonly lastValidConfig = new Map<string, ResolvedConfig>();
   private readonly forced = new Set<string>();
   private readonly preparing = new Set<string>();
+  /** Documents whose caches are being filled (see `prime`): their lints wait for it. */
+  private readonly priming = new Map<string, Promise<void>>();
   private readonly loggedRuleErrors = new Map<string, Set<string>>();
   /** Per document, most recently linted last. */
   private readonly caches = new Map<string, DocumentCache>();
@@ -161,13 +167,12 @@ export class Linter {
    * Reads the chunks an edit changed right away, while the user types on: the lint after the
    * typing pause then finds them read. Cheap (the chunks touched, not the document), and at most
    * once per turn of the event loop however fast the edits come. At a document's first edit it
-   * also fills the pattern memo, with a lint whose outcome is not shown: the lint after the pause
-   * then works on the changed text only, from the first keystroke on.
+   * fills the caches instead (see `prime`).
    */
   prepare(uri: string): void {
     // Documents are also "changed" when opened: only one linted before is being edited.
     const last = this.results.get(uri);
-    if (this.preparing.has(uri) || !last) return;
+    if (this.preparing.has(uri) || this.priming.has(uri) || !last) return;
     this.preparing.add(uri);
     setImmediate(() => {
       this.preparing.delete(uri);
@@ -176,12 +181,43 @@ export class Linter {
         if (text === undefined) return;
         const fresh = !this.caches.has(uri);
         const cache = this.cacheFor(uri, text.length);
-        cache.chunks.prepare(text);
-        if (fresh && last.settings.enable) withPatternMemo(cache.patterns, () => this.lintParsed(uri, parsePlan(text, cache.chunks), last.settings));
+        if (!fresh) cache.chunks.prepare(text);
+        else {
+          const priming = this.prime(uri, text, cache, last.settings).finally(() => this.priming.delete(uri));
+          this.priming.set(uri, priming);
+        }
       } catch (e) {
         this.log.error(`stratlint: reading ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       }
     });
+  }
+
+  /**
+   * Fills a document's caches with a lint whose outcome is not shown: the lint after the pause then
+   * works on the changed text only, from the first keystroke on. In slices of about SLICE_MS (a
+   * large document's takes seconds), so that other requests, documents and edits get in between;
+   * its lints wait for it. Stops if the document is closed or its caches dropped.
+   */
+  private async prime(uri: string, text: string, cache: DocumentCache, settings: Settings): Promise<void> {
+    const gone = () => this.caches.get(uri) !== cache;
+    try {
+      while (!cache.chunks.prepare(text, performance.now() + SLICE_MS)) {
+        await nextTurn();
+        if (gone()) return;
+      }
+      if (!settings.enable || !planResult(this.results.get(uri))) return;
+      const plan = parsePlan(text, cache.chunks);
+      const config = this.configOf(uri, plan, this.target(uri, settings));
+      const steps = lintSteps(plan, config.settings, config.knownRuleIds);
+      for (let until = performance.now() + SLICE_MS; !withPatternMemo(cache.patterns, () => steps.next()).done; ) {
+        if (performance.now() < until) continue;
+        await nextTurn();
+        if (gone()) return;
+        until = performance.now() + SLICE_MS;
+      }
+    } catch (e) {
+      this.log.error(`stratlint: reading ${uri} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    }
   }
 
   /** Lints the document's current version after `delayMs` (runs for older versions are cancelled). */
@@ -259,6 +295,8 @@ export class Linter {
             this.caches.delete(uri); // kept from when it was smaller
             if (!elsewhere.configError) this.lastValidConfig.set(uri, elsewhere.result.config);
           } else {
+            await this.priming.get(uri);
+            if (stale()) return undefined;
             const cache = this.caches.has(uri) ? this.cacheFor(uri, text.length) : undefined;
             const plan = parsePlan(text, cache?.chunks);
             await nextTurn(); // let newer edits and cancellations in before the rules run
@@ -353,6 +391,16 @@ export class Linter {
     const slim: DocumentLint = Object.defineProperty({ ...result }, 'plan', { get: () => (plan ??= parsePlan(text)), enumerable: true });
     slimmed.set(slim, result.plan.title.range.start.line);
     outcome.result = slim;
+  }
+
+  /** The config a lint of the document uses: its last valid one while its config is broken (see lintParsed). */
+  private configOf(uri: string, plan: Plan, target: LintTarget): ResolvedConfig {
+    try {
+      return documentConfig(plan, target);
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      return this.lastValidConfig.get(uri) ?? resolveConfig({ noConfig: true, filePath: target.filePath });
+    }
   }
 
   private lintParsed(uri: string, plan: Plan, settings: Settings): Pick<LintOutcome, 'result' | 'configError' | 'configFallback'> {

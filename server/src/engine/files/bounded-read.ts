@@ -11,8 +11,8 @@ export const CONFIG_MAX_BYTES = 1 << 20;
 export const PLAN_MAX_BYTES = 10 << 20;
 /**
  * Plans with more lines are refused too. The parser reads bounded pieces (plan/pieces.ts), so
- * memory grows with the plan model, 250 to 350 bytes a line: a million short lines lint in about
- * 500 MB, a million headings in 650 MB (test/hostile/work.test.ts, at full size under `npm run fuzz`).
+ * memory grows with the plan model, about 250 bytes a line: a million short lines or a million
+ * headings lint in under 500 MB (test/hostile/work.test.ts, at full size under `npm run fuzz`).
  */
 export const PLAN_MAX_LINES = 1_000_000;
 

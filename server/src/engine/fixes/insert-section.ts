@@ -40,17 +40,23 @@ export function insertSectionFix(plan: Plan, fix: FixTemplate): Fix | undefined 
 
 /** The heading level of the plan's main sections: one below a lone title, else the shallowest used. */
 function sectionLevel(plan: Plan): number {
-  const headed = plan.sections.filter((s) => s.level > 0);
-  if (headed.length === 0) return 2;
-  // Not Math.min(...levels): a plan of a million headings overflows the stack with that.
-  const shallowest = (sections: Section[]) => sections.reduce((level, s) => Math.min(level, s.level), 6);
-  const top = shallowest(headed);
-  const atTop = headed.filter((s) => s.level === top);
-  if (atTop.length === 1 && headed.length > 1) {
-    const below = headed.filter((s) => s.level > top);
-    return shallowest(below);
+  // One pass, no lists: each missing section's fix asks, and a plan may have a million headings.
+  let headed = 0;
+  let top = 6;
+  let atTop = 0;
+  for (const s of plan.sections) {
+    if (s.level === 0) continue;
+    headed++;
+    if (s.level < top) [top, atTop] = [s.level, 0];
+    if (s.level === top) atTop++;
   }
-  return headed.length === 1 ? Math.min(top + 1, 6) : top;
+  if (headed === 0) return 2;
+  if (atTop === 1 && headed > 1) {
+    let below = 6;
+    for (const s of plan.sections) if (s.level > top && s.level < below) below = s.level;
+    return below;
+  }
+  return headed === 1 ? Math.min(top + 1, 6) : top;
 }
 
 function insertionOffset(plan: Plan, after: readonly string[], level: number): number {

@@ -2,7 +2,7 @@ import { headingMatchesAny } from './headings';
 import { isTitleSection } from './scope';
 import { emphasisOnly, isTemplateText, othersWords } from './slots';
 import type { Block, Plan, Section } from './model';
-import { anyMatch, type Pattern } from '../patterns/pattern';
+import { anyMatch, type Match, type Pattern } from '../patterns/pattern';
 import { listIndent, parentItem } from '../rules/kinds/scopes';
 
 /**
@@ -109,7 +109,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       if (!anyMatch(ctx.sentences, block.text)) continue;
       for (const sentence of block.sentences) {
         const text = block.text.slice(sentence.start, sentence.end);
-        const m = ctx.sentences.flatMap((p) => p.matches(text))[0];
+        const m = firstOf(ctx.sentences, text);
         if (m) push(items, block, sentence.start + m.end, sentence.end, block.index, false);
       }
     }
@@ -294,3 +294,11 @@ function cellItems(cell: string): [number, number][] {
   }
 }
 
+/** The first match of the first pattern that matches: locating every match of a long sentence cost far more. */
+function firstOf(patterns: readonly Pattern[], text: string): Match | undefined {
+  for (const p of patterns) {
+    const m = p.firstMatch(text);
+    if (m) return m;
+  }
+  return undefined;
+}

@@ -13,13 +13,14 @@ export interface Block {
   /** Document offsets of the block's source. */
   start: number;
   end: number;
-  inQuote: boolean;
+  /** Set in block quotes (and table rows) only: two empty fields took 16 MB for a million lines. */
+  inQuote?: boolean;
   /**
    * In a block quote that quotes someone else: attributed ("— a clinic manager", "As Parity put it:")
    * or in quotation marks. A quote without either is the plan's own words set apart (a vision, a
    * goal statement): rules read it as the plan's.
    */
-  cited: boolean;
+  cited?: boolean;
   /** `Outcome:` or `**KR:**` at the start of the block, lower-cased, else undefined. */
   label?: string;
   /** Table rows: cell texts and the header's cell texts. */

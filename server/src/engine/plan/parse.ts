@@ -40,19 +40,29 @@ interface ChunkModel {
 export class ChunkCache {
   private readonly models = new Map<string, ChunkModel>();
   private size = 0;
-  private last?: { text: string; chunks: Chunk[] };
+  /** The last document's chunks, and how many of them `prepare` has read. */
+  private last?: { text: string; chunks: Chunk[]; prepared: number };
 
   constructor(private readonly maxChars = 8_000_000) {}
 
   /** The document's chunks; the last document's are remembered, for `prepare` and the lint after it. */
   chunksOf(text: string): Chunk[] {
-    if (this.last?.text !== text) this.last = { text, chunks: splitChunks(text, text.charCodeAt(0) === 0xfeff ? 1 : 0) };
+    if (this.last?.text !== text) this.last = { text, chunks: splitChunks(text, text.charCodeAt(0) === 0xfeff ? 1 : 0), prepared: 0 };
     return this.last.chunks;
   }
 
-  /** Reads the chunks of a text ahead of its lint: the language server does it on each edit, before the typing pause ends. */
-  prepare(text: string): void {
-    for (const chunk of this.chunksOf(text)) this.read(sourceOf(chunk));
+  /**
+   * Reads the chunks of a text ahead of its lint: the language server does it on each edit, before
+   * the typing pause ends. Stops once `performance.now()` passes `until`; false if chunks are left.
+   */
+  prepare(text: string, until = Infinity): boolean {
+    const chunks = this.chunksOf(text);
+    const last = this.last!;
+    while (last.prepared < chunks.length) {
+      this.read(sourceOf(chunks[last.prepared++]));
+      if (performance.now() > until) return last.prepared === chunks.length;
+    }
+    return true;
   }
 
   read(source: string): ChunkModel {
@@ -238,7 +248,37 @@ class ChunkReader {
 
 /** A block from the prose built for it; `docOffsets` are the chunk's, the block's offsets are from its start. */
 function chunkBlock({ docOffsets, ...b }: Omit<ChunkBlock, 'sentences' | 'label' | 'offsets'> & { docOffsets: Int32Array }): ChunkBlock {
-  return { ...b, offsets: fromStart(docOffsets, b.start), label: labelOf(b.kind, b.text), sentences: splitSentences(b.text) };
+  return { ...b, text: shared(b.text), offsets: fromStart(docOffsets, b.start), label: labelOf(b.kind, b.text), sentences: splitSentences(b.text) };
+}
+
+/**
+ * A block from its fields, with only the optional ones it has, declared up front: a table row
+ * has all, a block in a quote all but the table's, other blocks a label only if they have one.
+ * Empty fields took 40 bytes a block (a million lines, 40 MB); adding fields after creation cost
+ * more than it saved.
+ */
+function makeBlock(b: Omit<Block, 'label' | 'cells' | 'header'>, { label, cells, header }: Pick<Block, 'label' | 'cells' | 'header'>): Block {
+  const { kind, text, offsets, start, end, inQuote, cited, sentences, section, index } = b;
+  if (cells) return { kind, text, offsets, start, end, inQuote, cited, label, cells, header, sentences, section, index };
+  if (inQuote) return { kind, text, offsets, start, end, inQuote, cited, label, sentences, section, index };
+  if (label !== undefined) return { kind, text, offsets, start, end, label, sentences, section, index };
+  return { kind, text, offsets, start, end, sentences, section, index };
+}
+
+/**
+ * Short strings, one copy each while they recur: a plan of a million headings ("## Goals" over and
+ * over) held a million copies of a few texts, and of their normalized forms.
+ */
+const SHARED_TEXT_MAX_LENGTH = 64;
+const sharedTexts = new Map<string, string>();
+
+function shared(text: string): string {
+  if (text.length > SHARED_TEXT_MAX_LENGTH) return text;
+  const known = sharedTexts.get(text);
+  if (known !== undefined) return known;
+  if (sharedTexts.size >= SHARED_MAX_LISTS) sharedTexts.clear();
+  sharedTexts.set(text, text);
+  return text;
 }
 
 function labelOf(kind: Block['kind'], text: string): string | undefined {
@@ -250,6 +290,14 @@ function startOf(item: ChunkItem): number {
 }
 
 const NO_CHILDREN: readonly Section[] = Object.freeze([]);
+
+/** A long list grown item by item has room for up to half as many again (a million headings: 4 MB in each of three lists). */
+const EXACT_MIN_LENGTH = 4096;
+
+/** The list in one of its own length, if it is long. */
+function exactly<T>(list: T[]): T[] {
+  return list.length >= EXACT_MIN_LENGTH ? list.slice() : list;
+}
 
 /** Places chunks at their document offsets and nests the sections their headings open. */
 class PlanBuilder {
@@ -321,7 +369,7 @@ class PlanBuilder {
     const last = run.parts[run.parts.length - 1];
     offsets[at] = last.block.offsets[last.block.text.length] + last.start - head.start;
     const end = last.block.end + last.start - last.block.start;
-    this.blocks[run.index] = { ...head, text, offsets, end, label: labelOf(head.kind, text), sentences: splitSentences(text) };
+    this.blocks[run.index] = makeBlock({ ...head, text, offsets, end, sentences: splitSentences(text) }, { ...head, label: labelOf(head.kind, text) });
   }
 
   private openSection(depth: number, start: number): void {
@@ -340,7 +388,7 @@ class PlanBuilder {
     const section = this.stack[this.stack.length - 1];
     section.heading = heading;
     section.title = heading.text.trim();
-    section.normalized = normalizeHeading(section.title);
+    section.normalized = shared(normalizeHeading(section.title));
   }
 
   private close(at: number): void {
@@ -351,21 +399,7 @@ class PlanBuilder {
 
   private pushBlock(b: ChunkBlock, shift: number): Block {
     this.finishJoin();
-    const block: Block = {
-      kind: b.kind,
-      text: b.text,
-      offsets: b.offsets,
-      start: b.start + shift,
-      end: b.end + shift,
-      inQuote: b.inQuote,
-      cited: b.cited,
-      label: b.label,
-      cells: b.cells,
-      header: b.header,
-      sentences: b.sentences,
-      section: this.stack[this.stack.length - 1],
-      index: this.blocks.length,
-    };
+    const block = makeBlock({ ...b, start: b.start + shift, end: b.end + shift, section: this.stack[this.stack.length - 1], index: this.blocks.length }, b);
     this.blocks.push(block);
     return block;
   }
@@ -374,7 +408,9 @@ class PlanBuilder {
     this.finishJoin();
     while (this.stack.length > 1) this.close(this.text.length);
     this.root.blockEnd = this.blocks.length;
-    return { sections: this.sections, root: this.root };
+    this.blocks = exactly(this.blocks);
+    for (const section of this.sections) if (section.children.length >= EXACT_MIN_LENGTH) section.children = exactly(section.children as Section[]);
+    return { sections: exactly(this.sections), root: this.root };
   }
 
   firstHeading(): Block | undefined {

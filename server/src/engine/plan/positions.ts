@@ -11,19 +11,14 @@ export interface Range {
 
 /** Maps string offsets to positions. Line breaks are \r\n, \n or \r, as in LSP. */
 export class LineIndex {
-  readonly lineStarts: number[];
+  /** 4 bytes a line, exactly as many as there are lines (a list grown line by line held up to 12). */
+  readonly lineStarts: Int32Array;
 
   constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10) {
-        starts.push(i + 1);
-      }
-    }
+    let lines = 1;
+    for (let i = breakAfter(text, 0); i >= 0; i = breakAfter(text, i)) lines++;
+    const starts = new Int32Array(lines);
+    for (let i = breakAfter(text, 0), line = 1; i >= 0; i = breakAfter(text, i)) starts[line++] = i;
     this.lineStarts = starts;
   }
 
@@ -70,4 +65,14 @@ export class LineIndex {
     const i = this.text.indexOf('\n');
     return i > 0 && this.text[i - 1] === '\r' ? '\r\n' : '\n';
   }
+}
+
+/** Where the line after the one at or after `from` starts (\r\n, \n or \r ends a line), or -1 at the last. */
+function breakAfter(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) return i + 1;
+    if (c === 13 /* \r */) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return -1;
 }

@@ -8,8 +8,14 @@ import type { Range } from './positions';
  * the plan ("Payroll risks and strategy 2027–2030"); it is no section of its own, nor a milestone.
  */
 export function isTitleSection(plan: Plan, section: Section): boolean {
-  return section.level === 1 && section.heading?.index === 0 && plan.sections.filter((s) => s.level === 1).length === 1;
+  if (section.level !== 1 || section.heading?.index !== 0) return false;
+  // Counted once per plan: the title's section is asked about from every section under it.
+  let lone = loneTitle.get(plan);
+  if (lone === undefined) loneTitle.set(plan, (lone = plan.sections.filter((s) => s.level === 1).length === 1));
+  return lone;
 }
+
+const loneTitle = new WeakMap<Plan, boolean>();
 
 export function sectionsMatching(plan: Plan, aliases: readonly string[]): Section[] {
   return plan.sections.filter((s) => s.level > 0 && headingMatchesAny(s.normalized, aliases));
@@ -39,10 +45,15 @@ export function blocksOf(plan: Plan, section: Section): Block[] {
   return plan.blocks.slice(section.blockStart, section.blockEnd);
 }
 
-/** The block's own section's blocks, subsections included. */
-export function sectionBlocks(plan: Plan, block: Block): Block[] {
-  return blocksOf(plan, block.section);
+/**
+ * Whether a block of the section (subsections included) passes the test, read in place: the
+ * title's section holds every block, and a copy per question took 8 MB each at a million lines.
+ */
+export function someBlockOf(plan: Plan, section: Section, test: (block: Block) => boolean): boolean {
+  for (let i = section.blockStart; i < section.blockEnd; i++) if (test(plan.blocks[i])) return true;
+  return false;
 }
+
 
 /** Range of text[start, end) of a block, in document positions. */
 export function blockRange(plan: Plan, block: Block, start: number, end: number): Range {
@@ -54,7 +65,8 @@ export function blockRange(plan: Plan, block: Block, start: number, end: number)
 /** Words in the section's own prose (heading excluded). */
 export function wordCount(plan: Plan, section: Section): number {
   let n = 0;
-  for (const b of blocksOf(plan, section)) {
+  for (let i = section.blockStart; i < section.blockEnd; i++) {
+    const b = plan.blocks[i];
     if (b === section.heading) continue;
     n += b.text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
   }
@@ -62,6 +74,22 @@ export function wordCount(plan: Plan, section: Section): number {
 }
 
 /** The sentence of the block that contains text offset `at`. */
+/**
+ * The text of the sentence around `at`, one string per sentence asked about: what patterns
+ * remember of a text is then found without comparing its characters (a new copy of a
+ * paragraph-long sentence per match cost a compare of its whole text per match).
+ */
+export function sentenceTextAt(block: Block, at: number): string {
+  const s = sentenceAt(block, at);
+  const last = lastSentence.get(block);
+  if (last?.start === s.start && last.end === s.end) return last.text;
+  const text = s.start === 0 && s.end === block.text.length ? block.text : block.text.slice(s.start, s.end);
+  lastSentence.set(block, { start: s.start, end: s.end, text });
+  return text;
+}
+
+const lastSentence = new WeakMap<Block, { start: number; end: number; text: string }>();
+
 export function sentenceAt(block: Block, at: number): { start: number; end: number } {
   // Sentences are in order and do not overlap: a binary search keeps rules linear in long paragraphs.
   const { sentences } = block;

@@ -57,7 +57,7 @@ const templateAnswers = new WeakMap<Block, boolean>();
  * statement, and rules read it as such.
  */
 export function othersWords(plan: Plan, block: Block): boolean {
-  return block.cited || (block.inQuote && isTemplateText(plan, block));
+  return !!block.cited || (!!block.inQuote && isTemplateText(plan, block));
 }
 
 /** A block that opens by saying it is not written yet. */

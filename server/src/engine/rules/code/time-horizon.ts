@@ -183,9 +183,11 @@ export function findHorizons(plan: Plan): Horizon[] {
   const fm = fromFrontMatter(plan);
   const labelled = plan.blocks.filter((b) => b.label !== undefined && HORIZON_LABELS.has(b.label) && !b.inQuote);
   const declaring = new Set(labelled);
-  const rest = plan.blocks.filter((b) => !b.inQuote && !declaring.has(b));
   const isTitle = (b: Block) => b.kind === 'heading' && plan.lines.position(b.start).line === plan.title.line;
-  horizons = [...(fm ? [fm] : []), ...labelled.flatMap((b) => fromBlock(plan, b, true, false)), ...rest.flatMap((b) => fromBlock(plan, b, false, isTitle(b)))];
+  // Pushed block by block: lists of every block (and one per block) took tens of MB at a million lines.
+  horizons = fm ? [fm] : [];
+  for (const b of labelled) horizons.push(...fromBlock(plan, b, true, false));
+  for (const b of plan.blocks) if (!b.inQuote && !declaring.has(b)) horizons.push(...fromBlock(plan, b, false, isTitle(b)));
   horizonsOf.set(plan, horizons);
   return horizons;
 }

@@ -116,7 +116,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const capability = re('^(?:(?:all|every|each|the|our)\\s+)?(?:[\\pL-]+\\s+){1,2}?(?:can|are\\s+able\\s+to|is\\s+able\\s+to)\\s+\\pL');
   /** A thing to make, named without a change ("Faster onboarding" is a change) or an amount ("Source 30 leads in pipeline" is a target; a date is no amount). */
   const named = (text: string): boolean => {
-    const m = artifact.matches(text)[0];
+    const m = artifact.firstMatch(text);
     return !!m && !change.test(text.slice(0, m.end)) && !hasNumber(text);
   };
   return (text) => {

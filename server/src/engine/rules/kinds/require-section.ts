@@ -1,9 +1,9 @@
 import { insertSectionFix } from '../../fixes/insert-section';
 import type { Block, Plan, Section } from '../../plan/model';
 import type { Range } from '../../plan/positions';
-import { blockRange, blocksOf, isTitleSection, sectionsMatching, sentenceAt, wordCount } from '../../plan/scope';
+import { blockRange, isTitleSection, sectionsMatching, sentenceAt, someBlockOf, wordCount } from '../../plan/scope';
 import { isUnfilled } from '../../plan/slots';
-import { anyMatch, compileAll, type Pattern, type Terms } from '../../patterns/pattern';
+import { anyMatch, compileAll, type Match, type Pattern, type Terms } from '../../patterns/pattern';
 import type { RulePeers } from '../compile';
 import type { RuleDataOf } from '../schema';
 import type { Assessment, Fix, Rule, RuleMeta } from '../types';
@@ -36,7 +36,7 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
     if (!data.underminedBy?.length) return undefined;
     const s = sentenceAt(block, at);
     for (const rule of undermining()) {
-      if (rule.flagged!(plan, block).some((m) => m.start < s.end && m.end > s.start)) return rule.meta.id;
+      if (flaggedIn(plan, block, rule)(s.start, s.end)) return rule.meta.id;
     }
     return undefined;
   };
@@ -92,7 +92,7 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
       if (at) return { status: 'addressed', evidence: at };
       const title = section.title.trim();
       if (!filled) {
-        const empty = blocksOf(plan, section).every((b) => b === section.heading);
+        const empty = !someBlockOf(plan, section, (b) => b !== section.heading);
         return {
           status: 'partly',
           evidence: heading,
@@ -129,7 +129,7 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
   const fillSection = (plan: Plan): Fix | undefined => {
     if (!meta.fix) return undefined;
     const section = topicSections(plan)[0];
-    if (!section?.heading || blocksOf(plan, section).some((b) => b !== section.heading)) return undefined;
+    if (!section?.heading || someBlockOf(plan, section, (b) => b !== section.heading)) return undefined;
     const body = meta.fix.template.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n').slice(1);
     while (body.length > 0 && body[0].trim() === '') body.shift();
     if (body.length === 0) return undefined;
@@ -152,6 +152,39 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
   }
 
   function hasRealContent(plan: Plan, section: Section): boolean {
-    return blocksOf(plan, section).some((b) => b !== section.heading && b.kind !== 'heading' && !isUnfilled(plan, b));
+    return someBlockOf(plan, section, (b) => b !== section.heading && b.kind !== 'heading' && !isUnfilled(plan, b));
   }
+}
+
+/**
+ * Whether the rule flags something in the block that overlaps [start, end): worked out once per
+ * block and rule, as every match of a long paragraph asks (each ask located the rule's matches
+ * in the whole block again).
+ */
+function flaggedIn(plan: Plan, block: Block, rule: Rule): (start: number, end: number) => boolean {
+  let byRule = overlapsIn.get(block);
+  if (!byRule) overlapsIn.set(block, (byRule = new Map()));
+  let overlaps = byRule.get(rule);
+  if (!overlaps) byRule.set(rule, (overlaps = overlapsOf(rule.flagged!(plan, block))));
+  return overlaps;
+}
+
+const overlapsIn = new WeakMap<Block, Map<Rule, (start: number, end: number) => boolean>>();
+
+/** Whether a span overlaps one of the matches: the matches by start, with the furthest end up to each, and a binary search. */
+function overlapsOf(matches: readonly Match[]): (start: number, end: number) => boolean {
+  const sorted = [...matches].sort((a, b) => a.start - b.start);
+  const furthest: number[] = [];
+  for (const m of sorted) furthest.push(Math.max(m.end, furthest.at(-1) ?? m.end));
+  return (start, end) => {
+    // The matches that start before `end`, then whether one of them ends after `start`.
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && furthest[lo - 1] > start;
+  };
 }

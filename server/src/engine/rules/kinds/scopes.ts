@@ -1,5 +1,5 @@
 import type { Block, Plan, Section } from '../../plan/model';
-import { inSectionMatching, sectionBlocks, sentenceAt } from '../../plan/scope';
+import { inSectionMatching, someBlockOf, sentenceTextAt } from '../../plan/scope';
 import { anyMatch, type Pattern } from '../../patterns/pattern';
 
 export type Scope = 'sentence' | 'block' | 'section' | 'plan';
@@ -8,14 +8,12 @@ export type Scope = 'sentence' | 'block' | 'section' | 'plan';
 export function appearsInScope(plan: Plan, block: Block, at: number, scope: Scope, patterns: readonly Pattern[]): boolean {
   if (patterns.length === 0) return false;
   switch (scope) {
-    case 'sentence': {
-      const s = sentenceAt(block, at);
-      return anyMatch(patterns, block.text.slice(s.start, s.end));
-    }
+    case 'sentence':
+      return anyMatch(patterns, sentenceTextAt(block, at));
     case 'block':
       return anyMatch(patterns, block.text);
     case 'section':
-      return wideAnswer(block.section, patterns, () => sectionBlocks(plan, block).some((b) => anyMatch(patterns, b.text)));
+      return wideAnswer(block.section, patterns, () => someBlockOf(plan, block.section, (b) => anyMatch(patterns, b.text)));
     case 'plan':
       return wideAnswer(plan, patterns, () => plan.blocks.some((b) => anyMatch(patterns, b.text)));
   }
