@@ -38,8 +38,11 @@ export interface GoalItem {
   text: string;
   /** The block index where the item's list, table or paragraph starts: items sharing it are read together. */
   list: number;
-  /** A goal stated as a heading: the section it heads, where its measures and key results are. */
-  heads?: Section;
+  /**
+   * Blocks [from, to) that hold the goal's own measures and key results: the section a goal
+   * heading heads, or the items nested under a goal item.
+   */
+  below?: { from: number; to: number };
 }
 
 const found = new WeakMap<Plan, Map<GoalContext, GoalItem[]>>();
@@ -67,7 +70,9 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
     if (othersWords(plan, block)) continue;
     const labelled = isGoalLabel(block, ctx);
     if (block.kind === 'heading') {
-      if (labelled || isGoalHeading(plan, block, ctx)) push(items, block, 0, block.text.length, block.index, labelled, block.section);
+      if (labelled || isGoalHeading(plan, block, ctx)) {
+        push(items, block, 0, block.text.length, block.index, labelled, { from: block.index + 1, to: block.section.blockEnd }, true);
+      }
       continue;
     }
     if (block.kind === 'list-item') {
@@ -86,7 +91,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       if (!labelled && !(inGoals && isGoalItem(plan, block))) continue;
       // Prompts are slots, not goals; "KR: TBD" is a goal still without a target.
       if (isTemplateText(plan, block) && !/\bT(?:BD|BC)\b/.test(block.text)) continue;
-      push(items, block, 0, block.text.length, listStart, labelled);
+      push(items, block, 0, block.text.length, listStart, labelled, nestedItems(plan, block, indent));
     } else if (block.kind === 'table-row') {
       if (!block.header || !block.cells) continue;
       if (table?.header !== block.header) table = { header: block.header, start: block.index, columns: goalColumnsOf(block.header, ctx) };
@@ -171,11 +176,18 @@ function linesAsItems(block: Block, ctx: GoalContext, goalSection: (s: Section) 
   return true;
 }
 
-function push(items: GoalItem[], block: Block, start: number, end: number, list: number, labelled: boolean, heads?: Section): void {
-  const head = goalWords(block.text.slice(start, end), labelled, !!heads);
+function push(items: GoalItem[], block: Block, start: number, end: number, list: number, labelled: boolean, below?: GoalItem['below'], heading = false): void {
+  const head = goalWords(block.text.slice(start, end), labelled, heading);
   if (!/\p{L}/u.test(head.text)) return;
   const s = start + head.offset;
-  items.push({ block, start: s, end: s + head.text.length, text: head.text, list, ...(heads ? { heads } : {}) });
+  items.push({ block, start: s, end: s + head.text.length, text: head.text, list, ...(below ? { below } : {}) });
+}
+
+/** The items nested under a list item (its key results, its details), if any. */
+function nestedItems(plan: Plan, block: Block, indent: number): GoalItem['below'] {
+  let to = block.index + 1;
+  while (to < plan.blocks.length && plan.blocks[to].kind === 'list-item' && listIndent(plan, plan.blocks[to]) > indent) to++;
+  return to > block.index + 1 ? { from: block.index + 1, to } : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { goalItems, type GoalContext, type GoalItem } from '../../plan/goals';
 import { hasNumber } from '../../plan/measures';
-import { docOffsetOf, type Plan, type Section } from '../../plan/model';
+import { docOffsetOf, type Plan } from '../../plan/model';
 import { blockRange } from '../../plan/scope';
 import { SLOT } from '../../plan/slots';
 import { memoKey, remember } from '../../patterns/memo';
@@ -29,9 +29,9 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
       const s = shape(item.text);
       return data.report === 'deliverables' ? s === 'deliverable' : (s === 'aim' || s === 'result') && !hasNumber(item.text);
     });
-  // A goal heading is read with its section: the measures and key results under it count.
+  // A goal is read with its key results: a number in its section (a goal heading) or in the items nested under it counts.
   const flagged = (plan: Plan, item: GoalItem): boolean =>
-    flaggedWords(item) && !(data.report === 'unmeasured' && item.heads && measuredBelow(plan, item.heads));
+    flaggedWords(item) && !(data.report === 'unmeasured' && item.below && measuredIn(plan, item.below));
   const listMessage = data.listMessage?.trim() ?? `{count} goals in this list: ${meta.message}`;
   const itemMessage = data.report === 'deliverables' ? 'A deliverable, not a result' : 'Nothing to track: no number, baseline or target';
   return {
@@ -131,12 +131,9 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   };
 }
 
-/** Whether any block of the section below its heading (subsections included) names a quantity. */
-function measuredBelow(plan: Plan, section: Section): boolean {
-  for (let i = section.blockStart; i < section.blockEnd; i++) {
-    const block = plan.blocks[i];
-    if (block !== section.heading && hasNumber(block.text)) return true;
-  }
+/** Whether any of the blocks names a quantity. */
+function measuredIn(plan: Plan, { from, to }: NonNullable<GoalItem['below']>): boolean {
+  for (let i = from; i < to; i++) if (hasNumber(plan.blocks[i].text)) return true;
   return false;
 }
 
