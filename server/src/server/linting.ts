@@ -71,8 +71,8 @@ interface Run {
  * saved, or not edited lately): a lint takes about 2 s per MB, and the server must keep answering
  * other requests meanwhile. Smaller ones, and ones being edited (whose caches make a lint cheap),
  * are linted here: a worker's start would only add latency, and a whole lint per keystroke on the
- * worker would show findings seconds late. The price: the first edit of a large document fills its
- * caches with one lint on this thread (about 2.7 s for 900 KB), once.
+ * worker would show findings seconds late. The first edit of a large document fills its caches on
+ * this thread in slices, so that other requests get in between (see `prime`).
  */
 export const WORKER_MIN_CHARS = 256 * 1024;
 

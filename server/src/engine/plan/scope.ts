@@ -54,7 +54,6 @@ export function someBlockOf(plan: Plan, section: Section, test: (block: Block) =
   return false;
 }
 
-
 /** Range of text[start, end) of a block, in document positions. */
 export function blockRange(plan: Plan, block: Block, start: number, end: number): Range {
   const s = docOffsetOf(block, start);
@@ -73,7 +72,6 @@ export function wordCount(plan: Plan, section: Section): number {
   return n;
 }
 
-/** The sentence of the block that contains text offset `at`. */
 /**
  * The text of the sentence around `at`, one string per sentence asked about: what patterns
  * remember of a text is then found without comparing its characters (a new copy of a
@@ -90,6 +88,7 @@ export function sentenceTextAt(block: Block, at: number): string {
 
 const lastSentence = new WeakMap<Block, { start: number; end: number; text: string }>();
 
+/** The sentence of the block that contains text offset `at`. */
 export function sentenceAt(block: Block, at: number): { start: number; end: number } {
   // Sentences are in order and do not overlap: a binary search keeps rules linear in long paragraphs.
   const { sentences } = block;
