@@ -101,11 +101,14 @@ test('the VSIX installs in VS Code and its quick fix works through the UI', { ti
         await page.keyboard.press('Control+S');
         for (let i = 0; i < 300 && statSync(planFile).mtimeMs === before; i++) await page.waitForTimeout(100);
         assert.notEqual(statSync(planFile).mtimeMs, before, 'Ctrl+S did not write the plan within 30 s');
-        // The new mtime can come with the file truncated and not yet written: read until it holds text.
+        // The new mtime can come with the file truncated and not yet (wholly) written: read until
+        // it holds text that two reads 200 ms apart agree on.
         let text = readFileSync(planFile, 'utf8');
-        for (let i = 0; i < 50 && text === ''; i++) {
-          await page.waitForTimeout(100);
-          text = readFileSync(planFile, 'utf8');
+        for (let i = 0; i < 50; i++) {
+          await page.waitForTimeout(200);
+          const again = readFileSync(planFile, 'utf8');
+          if (again !== '' && again === text) break;
+          text = again;
         }
         return text;
       }
