@@ -90,4 +90,15 @@ describe('partly addressed principles', () => {
     const statutory = '# Records service 2026–2028\n\nThe county has to provide records services to everyone who is entitled to them.\n';
     assert.equal(scoreOf(statutory, 'right-to-win').status, 'n/a');
   });
+
+  it('right-to-win is not applicable to a public service that frames no choice of provider, and applies once it frames one', () => {
+    const permits = '# Export permits service 2026–2028\n\nExporters apply for a permit online and get their permit issued within a day.\n';
+    assert.equal(scoreOf(permits, 'right-to-win').status, 'n/a');
+    const services = '# Digital services 2027\n\nWe will make government services simple enough to use online unaided.\n';
+    assert.equal(scoreOf(services, 'right-to-win').status, 'n/a');
+    const channel = '# Digital services 2027\n\nPeople will only choose to use government services digitally if it is easier than the phone.\n';
+    assert.equal(scoreOf(channel, 'right-to-win').status, 'missing');
+    const rivals = '# Domain registry 2027\n\nMost towns use a .com instead: competitors are cheaper. We will make government services easier to find.\n';
+    assert.equal(scoreOf(rivals, 'right-to-win').status, 'partly');
+  });
 });

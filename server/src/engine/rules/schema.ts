@@ -50,6 +50,11 @@ const requireSection = z
      * everyone entitled, whose users cannot pick another): the scorecard shows "not applicable".
      */
     notApplicableWhen: patterns.optional(),
+    /**
+     * `notApplicableWhen` holds only in plans that say none of these (a plan about public services
+     * that still frames a choice of provider, "choose to use", "competitors", is one the principle fits).
+     */
+    notApplicableUnless: patterns.optional(),
     headings: aliases,
     /** Prose anywhere in the plan that does the section's job. */
     evidence: patterns.optional(),

@@ -26,6 +26,7 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
   const evidence = compileAll(data.evidence, terms);
   const appliesWhen = compileAll(data.appliesWhen, terms);
   const notApplicableWhen = compileAll(data.notApplicableWhen, terms);
+  const notApplicableUnless = compileAll(data.notApplicableUnless, terms);
   const partlyReadings = (data.partly ?? []).map((p) => ({ when: compileAll(p.when, terms), message: p.message.trim() }));
   const goodLooksLike = `What good looks like: ${meta.description}`;
   let underminers: Rule[] | undefined;
@@ -107,7 +108,7 @@ export function requireSection(data: RuleDataOf<'require-section'>, meta: RuleMe
     if (range) return { status: 'addressed', evidence: range };
     if (notApplicableWhen.length > 0) {
       const na = findEvidence(plan, notApplicableWhen);
-      if (na) return { status: 'n/a', evidence: na, message: 'Not applicable: the plan says its users cannot turn to another provider.' };
+      if (na && !findEvidence(plan, notApplicableUnless)) return { status: 'n/a', evidence: na, message: 'Not applicable: by what the plan says, its users cannot turn to another provider.' };
     }
     if (weak) {
       const why =
