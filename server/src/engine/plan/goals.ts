@@ -106,7 +106,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
         for (const [s, e] of cellItems(cell)) push(items, block, at + s, at + e, first, false);
       });
     } else if (labelled) {
-      push(items, block, 0, block.text.length, block.index, true);
+      push(items, block, 0, block.text.length, block.index, true, labelledBelow(plan, block));
     } else if (isGoalStatementQuote(plan, block) && goalSection(block.section)) {
       push(items, block, 0, block.text.length, block.index, false);
     } else if (block.kind === 'paragraph' && !linesAsItems(block, ctx, goalSection, items)) {
@@ -183,6 +183,22 @@ function push(items: GoalItem[], block: Block, start: number, end: number, list:
   items.push({ block, start: s, end: s + head.text.length, text: head.text, list, ...(below ? { below } : {}) });
 }
 
+/**
+ * What follows a labelled line ("Goal: …", "Metric: …") in its section, up to the next line with
+ * the same label: its metric, its current value and target ("- Current: 2", "- Target: 2 or more").
+ */
+function labelledBelow(plan: Plan, block: Block): GoalItem['below'] {
+  const label = labelOf(block);
+  const end = block.section.blockEnd;
+  let to = block.index + 1;
+  while (to < end && plan.blocks[to].kind !== 'heading' && labelOf(plan.blocks[to]) !== label) to++;
+  return to > block.index + 1 ? { from: block.index + 1, to } : undefined;
+}
+
+function labelOf(block: Block): string | undefined {
+  return (block.label ?? NUMBERED_LABEL.exec(block.text)?.[1])?.toLowerCase().replace(/[\s\d.]+$/, '');
+}
+
 /** The items nested under a list item (its key results, its details), if any. */
 function nestedItems(plan: Plan, block: Block, indent: number): GoalItem['below'] {
   let to = block.index + 1;
@@ -224,8 +240,8 @@ function goalWords(raw: string, labelled: boolean, heading = false): { text: str
 
 /** `KR: …`, `KR 1.2: …`, `Goal 3: …`: a line labelled as a goal, numbered or not. */
 function isGoalLabel(block: Block, ctx: GoalContext): boolean {
-  const label = block.label ?? NUMBERED_LABEL.exec(block.text)?.[1];
-  return !!label && ctx.labels.includes(label.toLowerCase().replace(/[\s\d.]+$/, ''));
+  const label = labelOf(block);
+  return !!label && ctx.labels.includes(label);
 }
 
 const NUMBERED_LABEL = /^\s*([A-Za-z][A-Za-z /&-]{0,30}?\s*\d+(?:\.\d+)*)\s*:\s/;
@@ -256,11 +272,11 @@ function sectionTest(ctx: GoalContext, goalsDocument: boolean): (section: Sectio
   return test;
 }
 
-/** The text of a paragraph that ends in ":" (the lead-in of the list after it). */
+/** The text of a paragraph that ends in ":" or an ellipsis ("In this vision, all agencies…"): the lead-in of the list after it. */
 function leadInOf(block: Block | undefined): string | undefined {
   if (!block || block.kind !== 'paragraph') return undefined;
   const text = block.text.trimEnd();
-  return text.endsWith(':') ? text : undefined;
+  return /(?::|\.\.\.|…)$/.test(text) ? text : undefined;
 }
 
 /** What a list item ending in ":" says its nested items are: goals, something else, or nothing said (undefined). */
