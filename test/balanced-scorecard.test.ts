@@ -25,6 +25,9 @@ describe('balanced-scorecard', () => {
     assert.equal(status(fixture('fires-partly-no-dimension-named.md')), 'partly');
     // A goals document's goals with targets are its metrics, though no heading says "Goals".
     assert.equal(status(fixture('fires-partly-goals-document-targets.md')), 'partly');
+    // A metric's target on the lines after it ("Metric: …" > "- Target: 4") is its target: two kinds of target.
+    assert.equal(status(fixture('quiet-metrics-with-targets-below.md')), 'addressed');
+    assert.equal(status(fixture('fires-partly-metrics-without-targets.md')), 'partly');
   });
 
   it('reports partly one level below its severity, on the title, saying which dimension is missing, with the scorecard template', () => {

@@ -33,7 +33,7 @@ const CUSTOMER =
   /\b(?:customers?|users?|clients?|buyers?|patients?|members?|citizens?|developers?|teams?|shoppers?|students?)\b.{0,60}\b(?:time|hours|minutes|days|errors?|success|outcomes?|results?|saved|save|reduce|reduced|cut|finish|complete|achieve|resolved|resolution|goals?|productivity|effort|cost)\b|\b(?:time to (?:value|first|resolve|complete|merge)|task success|completion rates?|resolution time|hours saved|outcomes? achieved)\b/i;
 // "retention" alone is loyalty; "net revenue retention" is money and is caught by FINANCIAL instead.
 const EXPERIENCE =
-  /\b(?:nps|net promoter|csat|ces|customer effort|satisfaction|experience|sentiment|complaints?|churn|(?<!revenue |dollar )retention|renewal|loyalty|capabilit(?:y|ies)|skills?|cycle time|lead time|uptime|reliability|quality|employees? engagement|first[- ]contact)\b/i;
+  /\b(?:nps|net promoter|csat|ces|customer effort|satisfaction|experience|sentiment|complaints?|churn|(?<!revenue |dollar )retention|renewal|loyalty|capabilit(?:y|ies)|skills?|cycle time|lead time|response times?|responsiveness|time to (?:first )?(?:response|reply)|wait(?:ing)? times?|turnaround|uptime|reliability|quality|security|employees? engagement|first[- ]contact)\b/i;
 
 interface MetricLine {
   block: Block;
@@ -43,6 +43,8 @@ interface MetricLine {
   financial: boolean;
   customer: boolean;
   experience: boolean;
+  /** Its target is on the lines after it ("Metric: Number of maintainers" > "- Target: 4"). */
+  targetBelow: boolean;
 }
 
 const DATES = new RegExp(DATE.source, 'gi');
@@ -118,27 +120,33 @@ function isMetricBlock(plan: Plan, block: Block): boolean {
   return announcedAsMetric(plan, block);
 }
 
-function metricLine(block: Block, start: number, end: number): MetricLine {
+function metricLine(block: Block, start: number, end: number, targetBelow = false): MetricLine {
   const t = block.text.slice(start, end);
-  return { block, start, end, financial: FINANCIAL.test(t), customer: CUSTOMER.test(t), experience: EXPERIENCE.test(t) };
+  return { block, start, end, financial: FINANCIAL.test(t), customer: CUSTOMER.test(t), experience: EXPERIENCE.test(t), targetBelow };
 }
 
 function metricLines(plan: Plan, terms: Terms): MetricLine[] {
   const out: MetricLine[] = [];
   // Goals with a target, wherever the plan states them as a reviewer finds them (a goals document's
   // sections, lead-ins, goal columns): each is a metric too.
+  // A goal or metric whose target sits on the lines after it ("Goal: …" > "Metric: …" > "- Target: 4") has one too.
   const targets = new Map<Block, [number, number]>();
-  for (const item of goalItems(plan, defaultGoalContext(terms))) if (!targets.has(item.block) && hasTarget(item.text)) targets.set(item.block, [item.start, item.end]);
+  const targetBelow = new Set<Block>();
+  for (const item of goalItems(plan, defaultGoalContext(terms))) {
+    const below = item.below && plan.blocks.slice(item.below.from, item.below.to).some((b) => hasTarget(b.text));
+    if (below) targetBelow.add(item.block);
+    if (!targets.has(item.block) && (below || hasTarget(item.text))) targets.set(item.block, [item.start, item.end]);
+  }
   for (const block of plan.blocks) {
     if (block.kind === 'heading' || othersWords(plan, block)) continue;
     if (block.kind === 'table-row' && !block.header) continue;
     const target = targets.get(block);
     if (target && !isMetricBlock(plan, block)) {
-      out.push(metricLine(block, target[0], target[1]));
+      out.push(metricLine(block, target[0], target[1], targetBelow.has(block)));
       continue;
     }
     if (isMetricBlock(plan, block)) {
-      out.push(metricLine(block, 0, block.text.length));
+      out.push(metricLine(block, 0, block.text.length, targetBelow.has(block)));
       continue;
     }
     for (const s of remember(SENTENCES_KEY, block.text, () => block.sentences.filter((s) => METRIC_SENTENCE.test(block.text.slice(s.start, s.end))))) {
@@ -176,7 +184,7 @@ export function balancedScorecard(meta: RuleMeta, terms: Terms): Rule {
     // ("satisfaction above 80%" and "membership up 20%"); a count of work done ("Host 8 sessions") is no dimension.
     const targeted = lines.filter((l) => {
       const text = l.block.text.slice(l.start, l.end);
-      return hasTarget(text) && (l.customer || l.experience || !work.test(goalWords(text)));
+      return (hasTarget(text) || l.targetBelow) && (l.customer || l.experience || !work.test(goalWords(text)));
     });
     const felt = targeted.find((l) => l.customer || l.experience);
     if (felt && targeted.some((l) => l.customer !== felt.customer || l.experience !== felt.experience || l.financial !== felt.financial)) {
