@@ -94,9 +94,11 @@ describe('partly addressed principles', () => {
   it('right-to-win is not applicable to a public service that frames no choice of provider, and applies once it frames one', () => {
     const permits = '# Export permits service 2026–2028\n\nExporters apply for a permit online and get their permit issued within a day.\n';
     assert.equal(scoreOf(permits, 'right-to-win').status, 'n/a');
-    const services = '# Digital services 2027\n\nWe will make government services simple enough to use online unaided.\n';
+    const services = '# Digital services 2027\n\nWe run the central government services people use to register a business, and will make them simple enough to use online unaided.\n';
     assert.equal(scoreOf(services, 'right-to-win').status, 'n/a');
-    const channel = '# Digital services 2027\n\nPeople will only choose to use government services digitally if it is easier than the phone.\n';
+    const helpers = '# Civic volunteers plan 2027\n\nWe help make government services simple, effective and easy to use.\n';
+    assert.equal(scoreOf(helpers, 'right-to-win').status, 'missing');
+    const channel = '# Digital services 2027\n\nPeople will only choose to use central government services digitally if it is easier than the phone.\n';
     assert.equal(scoreOf(channel, 'right-to-win').status, 'missing');
     const rivals = '# Domain registry 2027\n\nMost towns use a .com instead: competitors are cheaper. We will make government services easier to find.\n';
     assert.equal(scoreOf(rivals, 'right-to-win').status, 'partly');
