@@ -85,11 +85,13 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const re = (source: string) => Pattern.compile(source, terms);
   // What may come before the verb: "For 2 use cases, deliver …", "Successfully integrate …", "Work with our sponsor to establish …".
   const lead =
-    '^(?:(?:for|in|by|with|across|on)\\s[^,]{1,60},\\s*)?(?:work\\s+(?:together\\s+|closely\\s+)?with\\s+[^,.;]{1,60}?\\s+to\\s+)?(?:(?:successfully|fully|formally|publicly|officially|first|intentionally|actively|proactively|jointly)\\s+)?';
+    '^(?:(?:for|in|by|with|across|on)\\s[^,]{1,60},\\s*)?(?:work\\s+(?:together\\s+|closely\\s+)?with\\s+[^,.;]{1,60}?\\s+to\\s+)?(?:(?:the\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:team|group|board|committee|staff|leadership|foundation|we)\\s+(?:will|shall)\\s+)?(?:(?:successfully|fully|formally|publicly|officially|first|intentionally|actively|proactively|jointly)\\s+)?';
   // The result for the people served, in the same goal: "… so that finance teams close the month in 3 days".
   const result = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\b|\\b(?:help|helps|helping|let|lets|enable|enables|allow|allows)\\s+(?:our\\s+|the\\s+|all\\s+)?{customer}\\b');
   // "Release cadence stays monthly", "Launch-to-first-value time": the verb names a measure, not work.
   const deliverable = re(`${lead}(?:{deliverable-verb})\\b`);
+  // "A communications plan will be developed by Q1": the same work, in the passive.
+  const madePassive = re('^(?:an?|the|our)\\s+(?:[\\pL-]+\\s+){0,5}?(?:will|shall)\\s+be\\s+(?:developed|created|published|established|built|launched|written|delivered|implemented|completed|finali[sz]ed|released|defined|designed|drafted|shared|set\\s+up|introduced|produced|rolled\\s+out|held)\\b');
   const verbAsNoun = re(`${lead}(?:{deliverable-verb})[\\s-]+(?:\\S+[\\s-]+){0,3}?(?:{measure-noun})\\b`);
   // "Deliver a great experience", "Build trust", "Build regional and local capacity": aims worded as work.
   const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:a\\s+|an\\s+|the\\s+)?(?:[\\pL-]+,?\\s+(?:and\\s+|&\\s+)?){0,3}?(?:{aim-object})(?:\\s*$|\\s*[,.;:]|\\s+(?:with|among|for|in|across|of|between|to)\\b)`);
@@ -123,7 +125,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
     if (result.test(text)) return 'result';
     if (countsOutput(text)) return 'deliverable';
-    if (deliverable.test(text) && !aimAsWork.test(text) && !verbAsNoun.test(text)) return 'deliverable';
+    if ((deliverable.test(text) || madePassive.test(text)) && !aimAsWork.test(text) && !verbAsNoun.test(text)) return 'deliverable';
     if (aim.test(text) || aimAsWork.test(text)) return 'aim';
     if (done.test(text) || owns.test(text) || named(text)) return 'deliverable';
     if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !hasNumber(text)) return 'deliverable';
