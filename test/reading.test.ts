@@ -18,17 +18,17 @@ function atLeast(name: string, t: Tally, p: number, r: number): void {
 }
 
 describe('agreement with strategy reviewers', () => {
-  it("on the project's own labelled plans (corpus/): plan level P ≥ 0.79, R ≥ 0.95; spans P ≥ 0.82, R ≥ 0.79", () => {
+  it("on the project's own labelled plans (corpus/): plan level P ≥ 0.80, R ≥ 0.95; spans P ≥ 0.82, R ≥ 0.81", () => {
     const a = agreement(join(OWN, 'docs'), join(OWN, 'labels'));
-    assert.equal(a.documents, 26);
-    atLeast('plan level', a.plan, 0.79, 0.95);
-    atLeast('spans', a.span, 0.82, 0.79);
+    assert.equal(a.documents, 32);
+    atLeast('plan level', a.plan, 0.80, 0.95);
+    atLeast('spans', a.span, 0.82, 0.81);
   });
 
-  it('on the shared corpus: plan level P ≥ 0.92, R ≥ 0.95; spans P ≥ 0.94, R ≥ 0.84', { skip: corpusMissing ?? false }, () => {
+  it('on the shared corpus: plan level P ≥ 0.94, R ≥ 0.95; spans P ≥ 0.94, R ≥ 0.84', { skip: corpusMissing ?? false }, () => {
     const a = agreement(join(SHARED, 'docs'), join(SHARED, 'labels'));
     assert.ok(a.documents >= 22, `${a.documents} labelled documents`);
-    atLeast('plan level', a.plan, 0.92, 0.95);
+    atLeast('plan level', a.plan, 0.94, 0.95);
     atLeast('spans', a.span, 0.94, 0.84);
   });
 });
