@@ -90,6 +90,9 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const result = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\b|\\b(?:help|helps|helping|let|lets|enable|enables|allow|allows)\\s+(?:our\\s+|the\\s+|all\\s+)?{customer}\\b');
   // "Release cadence stays monthly", "Launch-to-first-value time": the verb names a measure, not work.
   const deliverable = re(`${lead}(?:{deliverable-verb})\\b`);
+  // "Definition of the life cycle and a guideline", "An automated verification of every release", "Being
+  // able to promote files as artifacts": the work named as a noun, or the team's new ability.
+  const namedWork = re('^(?:an?\\s+|the\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:definition|implementation|creation|publication|documentation|launch|delivery|migration|introduction|establishment|development|automation|verification|roll-?out|deployment|completion)\\s+of\\b|^being\\s+able\\s+to\\b');
   // "A communications plan will be developed by Q1": the same work, in the passive.
   const madePassive = re('^(?:an?|the|our)\\s+(?:[\\pL-]+\\s+){0,5}?(?:will|shall)\\s+be\\s+(?:developed|created|published|established|built|launched|written|delivered|implemented|completed|finali[sz]ed|released|defined|designed|drafted|shared|set\\s+up|introduced|produced|rolled\\s+out|held)\\b');
   const verbAsNoun = re(`${lead}(?:{deliverable-verb})[\\s-]+(?:\\S+[\\s-]+){0,3}?(?:{measure-noun})\\b`);
@@ -125,7 +128,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
     if (result.test(text)) return 'result';
     if (countsOutput(text)) return 'deliverable';
-    if ((deliverable.test(text) || madePassive.test(text)) && !aimAsWork.test(text) && !verbAsNoun.test(text)) return 'deliverable';
+    if ((deliverable.test(text) || madePassive.test(text) || namedWork.test(text)) && !aimAsWork.test(text) && !verbAsNoun.test(text)) return 'deliverable';
     if (aim.test(text) || aimAsWork.test(text)) return 'aim';
     if (done.test(text) || owns.test(text) || named(text)) return 'deliverable';
     if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !hasNumber(text)) return 'deliverable';
