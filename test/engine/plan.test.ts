@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { parsePlan } from '../../server/src/engine/index';
 import { normalizeHeading } from '../../server/src/engine/plan/headings';
 import { blockRange } from '../../server/src/engine/plan/scope';
+import { docOffsetOf } from '../../server/src/engine/plan/model';
 
 /** The document text a block's prose maps back to, character by character. */
 function mapped(text: string, from: string) {
@@ -78,6 +79,21 @@ describe('plan model', () => {
     assert.deepEqual([head.kind, head.cells, head.header], ['table-row', ['Metric', 'Target'], undefined]);
     assert.deepEqual([row.cells, row.header], [['NPS', '40'], ['Metric', 'Target']]);
     assert.equal(quote.inQuote, true);
+  });
+
+  it('reads a table written in HTML like a Markdown table: rows, cells without their tags, the first row as header, offsets in the source', () => {
+    const md = '# P\n\n<table>\n  <tr><th>Goal</th><th>Owner</th></tr>\n  <tr>\n    <td>Clinics fill <b>more</b> slots</td>\n    <td>Ops &amp; Sales</td>\n  </tr>\n</table>\n';
+    const plan = parsePlan(md);
+    const rows = plan.blocks.filter((b) => b.kind === 'table-row');
+    assert.deepEqual(rows.map((r) => [r.cells, r.header]), [
+      [['Goal', 'Owner'], undefined],
+      [['Clinics fill more slots', 'Ops & Sales'], ['Goal', 'Owner']],
+    ]);
+    const row = rows[1];
+    const at = row.text.indexOf('slots');
+    assert.equal(md.slice(docOffsetOf(row, at), docOffsetOf(row, at) + 5), 'slots');
+    const amp = row.text.indexOf('&');
+    assert.equal(md.slice(docOffsetOf(row, amp), docOffsetOf(row, amp) + 5), '&amp;');
   });
 
   it("tells a quote of someone else from the plan's own statement set apart in a quote", () => {

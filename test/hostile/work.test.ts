@@ -67,6 +67,13 @@ describe('work a repository cannot make unbounded', () => {
     assert.equal(o.stderr, '');
   });
 
+  it('an HTML table of 200,000 rows whose cells are never closed lints in linear time', async () => {
+    const dir = repo({ 'html-plan.md': `---\nstratlint: true\n---\n# Growth strategy\n\n<table>\n${'<tr><td>Improve onboarding\n'.repeat(200_000)}</table>\n` });
+    const o = await cli(['html-plan.md', '--format', 'json'], dir, { timeoutMs: 30_000, maxRssMb: 600 });
+    assert.equal(o.stderr, '', describeOutcome(o));
+    assert.equal(o.code, 1, describeOutcome(o));
+  });
+
   it('one long paragraph costs about what the same text in short paragraphs costs (no quadratic rule)', async () => {
     const sentence = 'Our world-class team delivers best-in-class synergy, as "customers always ask for more features" we will not chase. ';
     const size = 250_000 * SCALE;

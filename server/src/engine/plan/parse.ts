@@ -175,6 +175,7 @@ class ChunkReader {
         return;
       case 'html':
         this.collectComments(node.value, this.span(node).start, true);
+        this.addHtmlTable(node.value, this.span(node).start, quote);
         return;
       case 'footnoteDefinition':
         this.walk(node.children, quote, inList);
@@ -224,6 +225,39 @@ class ChunkReader {
         this.collectInlineComments(cell);
         return prose.build(0).text.slice(before).trim();
       });
+      this.items.push({ type: 'block', block: chunkBlock({ kind: 'table-row', ...prose.build(end), start, end, inQuote: !!quote, cited: quote === 'cited', cells, header }) });
+      header ??= cells;
+    }
+  }
+
+  /**
+   * The rows of a table written in HTML (`<tr><th>…</th><td>…</td></tr>`), read like a Markdown
+   * table's: sites built with Jekyll or Hugo often state goals and outcomes that way. Tags inside a
+   * cell are left out; the first row is the header.
+   */
+  private addHtmlTable(html: string, offset: number, quote: Quote): void {
+    if (!/<table\b/i.test(html)) return;
+    let header: string[] | undefined;
+    for (const row of htmlElements(html, /<tr\b[^>]*>/gi, /<\/tr\s*>/gi)) {
+      const start = offset + row.open;
+      const content = html.slice(row.from, row.to);
+      const prose = new ProseBuilder(this.source, 0, start);
+      const cells: string[] = [];
+      for (const cell of htmlElements(content, /<t[hd]\b[^>]*>/gi, /<\/t[hd]\s*>/gi)) {
+        if (prose.length > 0) prose.pushAt(' | ', offset + row.from + cell.open);
+        const before = prose.length;
+        for (const part of content.slice(cell.from, cell.to).matchAll(HTML_TEXT)) {
+          const raw = part[1];
+          if (raw === undefined) continue; // a tag
+          const at = offset + row.from + cell.from + part.index;
+          const value = decodeEntities(raw);
+          if (value === raw) prose.pushAt(value, at);
+          else prose.pushAligned(value, at, at + raw.length);
+        }
+        cells.push(prose.build(0).text.slice(before).trim());
+      }
+      if (cells.length === 0) continue;
+      const end = offset + row.close;
       this.items.push({ type: 'block', block: chunkBlock({ kind: 'table-row', ...prose.build(end), start, end, inQuote: !!quote, cited: quote === 'cited', cells, header }) });
       header ??= cells;
     }
@@ -465,4 +499,29 @@ function findTitle(builder: PlanBuilder, lines: LineIndex): Plan['title'] {
     }
   }
   return { text: '', range: lines.range(0, 0), line: 0 };
+}
+
+/**
+ * The elements of `text` that `open` starts and `close` ends: where each starts, where its content
+ * runs and where it ends. Each search starts where the last one stopped, and an element left open
+ * ends the walk, so a table of a million unclosed rows is read once, not once a row.
+ */
+function* htmlElements(text: string, open: RegExp, close: RegExp): Generator<{ open: number; from: number; to: number; close: number }> {
+  open.lastIndex = 0;
+  for (let o = open.exec(text); o; o = open.exec(text)) {
+    close.lastIndex = o.index + o[0].length;
+    const c = close.exec(text);
+    if (!c) return;
+    yield { open: o.index, from: o.index + o[0].length, to: c.index, close: c.index + c[0].length };
+    open.lastIndex = c.index + c[0].length;
+  }
+}
+/** A cell's text (group 1) and its tags (no group), in order. */
+const HTML_TEXT = /([^<]+)|<[^>]*>?/g;
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', rsquo: '’', lsquo: '‘', rdquo: '”', ldquo: '“', ndash: '–', mdash: '—' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#\d+|#x[\da-f]+|[a-z]+);/gi, (m, name: string) =>
+    name[0] === '#' ? String.fromCodePoint(parseInt(name[1] === 'x' || name[1] === 'X' ? name.slice(2) : name.slice(1), name[1] === 'x' || name[1] === 'X' ? 16 : 10)) : (ENTITIES[name.toLowerCase()] ?? m),
+  );
 }
