@@ -95,7 +95,9 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
     } else if (block.kind === 'table-row') {
       if (!block.header || !block.cells) continue;
       if (table?.header !== block.header) table = { header: block.header, start: block.index, columns: goalColumnsOf(block.header, ctx) };
-      const { columns, start: first } = table;
+      const { columns: headed, start: first } = table;
+      // A table laid out by rows: a row headed "Goals" holds goals in its other cells.
+      const columns = headed.length === 0 && isRowLabel(block.cells[0], ctx) ? block.cells.map((_, i) => i).slice(1) : headed;
       if (columns.length === 0) continue;
       let from = 0;
       block.cells.forEach((cell, i) => {
@@ -303,6 +305,11 @@ function lastSentence(text: string): string {
 function isItemLine(line: string): boolean {
   const t = line.trim();
   return /^\p{Lu}/u.test(t) && t.split(/\s+/).length <= 20 && !/[,;]$/.test(t);
+}
+
+/** A first cell that only names what its row holds: "Goals", "Objective". */
+function isRowLabel(cell: string | undefined, ctx: GoalContext): boolean {
+  return !!cell && cell.trim().split(/\s+/).length <= 2 && anyMatch(ctx.columns, cell.trim());
 }
 
 function goalColumnsOf(header: readonly string[], ctx: GoalContext): number[] {
