@@ -79,8 +79,11 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       if (listStart < 0) {
         listStart = block.index;
         // A lead-in ending in ":" says what the list is ("Some avenues for improvement:"); without one, the section does.
-        const leadIn = leadInOf(plan.blocks[block.index - 1]);
-        listIsGoals = leadIn ? announcesGoals(leadIn, ctx) : goalSection(block.section);
+        const before = plan.blocks[block.index - 1];
+        const leadIn = leadInOf(before);
+        const title = leadIn === undefined ? titleOf(before) : undefined;
+        // A title over the list ("Our strategic goals for 2022-2024") may name goals; one that does not leaves it to the section.
+        listIsGoals = leadIn ? announcesGoals(leadIn, ctx) : title && announcesGoals(title, ctx) ? true : goalSection(block.section);
         parents = [];
       }
       const indent = listIndent(plan, block);
@@ -88,7 +91,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       const inGoals = parents.length > 0 ? parents[parents.length - 1].goals : listIsGoals;
       // An item that says what its children are ("**Goals:**", "Non-goals:") decides for them.
       parents.push({ indent, goals: itemLeadIn(block, ctx) ?? inGoals });
-      if (!labelled && !(inGoals && isGoalItem(plan, block))) continue;
+      if (!labelled && !(inGoals && isGoalItem(plan, block, ctx))) continue;
       // Prompts are slots, not goals; "KR: TBD" is a goal still without a target.
       if (isTemplateText(plan, block) && !/\bT(?:BD|BC)\b/.test(block.text)) continue;
       push(items, block, 0, block.text.length, listStart, labelled, nestedItems(plan, block, indent));
@@ -129,14 +132,18 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
  * ("Front desk"), not a lead-in with nothing under it, and not a detail nested under a goal
  * (its owner, its approach), unless that goal opens a list of its own ("Improve governance:").
  */
-function isGoalItem(plan: Plan, block: Block): boolean {
+function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
   if (LINK_ONLY.test(plan.text.slice(block.start, block.end)) || RATIONALE.test(block.text)) return false;
+  if (block.label !== undefined && FIELD_LABELS.has(block.label)) return false;
+  // "- **Final Score**" over a table: a title set in bold, not a goal.
+  if (isGroupTitle(block.text) && emphasisOnly(plan, block, 0, block.text.length)) return false;
   const next = plan.blocks[block.index + 1];
   const hasChildren = next?.kind === 'list-item' && listIndent(plan, next) > listIndent(plan, block);
   const opensList = block.text.trimEnd().endsWith(':');
   if (hasChildren ? isGroupTitle(block.text) : opensList) return false;
   const parent = parentItem(plan, block);
-  return !parent || parent.text.trimEnd().endsWith(':') || isGroupTitle(parent.text);
+  // Under "Key results: Martin and Bedeho" (a goal label with who owns them): the key results.
+  return !parent || parent.text.trimEnd().endsWith(':') || isGroupTitle(parent.text) || (parent.label !== undefined && ctx.labels.includes(parent.label));
 }
 
 /**
@@ -149,6 +156,11 @@ function isGoalStatementQuote(plan: Plan, block: Block): boolean {
   const before = plan.blocks[block.index - 1];
   return before === block.section.heading && isTitleSection(plan, block.section) === false;
 }
+
+/** "Tracked: every other Tuesday", "Status: on track": a field of a goal's record, not a goal. */
+const FIELD_LABELS = new Set(
+  'tracked|tracking|tracking manager|active from|start|start date|end date|deadline|due|due date|kr measurement deadline|measurement deadline|status|state|score|final score|grade|progress|date|updated|last updated|note|notes|comment|comments|assignee|assigned to|links|link|issue|issues|ticket|tracking issue|priority|effort|size|estimate'.split('|'),
+);
 
 /** "Why? Enable answering …", "How: …": the reason for a goal or its means, not a goal. */
 const RATIONALE = /^\s*(?:why|how|because|rationale|reason)\s*[?:]/i;
@@ -280,6 +292,16 @@ function leadInOf(block: Block | undefined): string | undefined {
   const text = block.text.trimEnd();
   return /(?::|\.\.\.|…)$/.test(text) ? text : undefined;
 }
+
+/** A short title line over a list ("Our strategic goals for 2022-2024"), read as a lead-in ending in ":". */
+function titleOf(block: Block | undefined): string | undefined {
+  if (!block || block.kind !== 'paragraph') return undefined;
+  const text = block.text.trim();
+  return TITLE_LINE.test(text) ? `${text}:` : undefined;
+}
+
+/** A few words with no sentence's end: a caption over the list it names. */
+const TITLE_LINE = /^[^.!?\n]{3,80}$/;
 
 /** What a list item ending in ":" says its nested items are: goals, something else, or nothing said (undefined). */
 function itemLeadIn(block: Block, ctx: GoalContext): boolean | undefined {

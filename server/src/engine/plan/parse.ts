@@ -207,7 +207,15 @@ class ChunkReader {
   private prose(kind: Block['kind'], node: Paragraph | Heading, quote: Quote): ChunkBlock {
     const { start, end } = this.span(node);
     const prose = new ProseBuilder(this.source, 0, start);
-    prose.phrasing(node.children);
+    const content = node.children.filter((c) => !(c.type === 'html' && c.value.startsWith('<!--')) && !(c.type === 'text' && c.value.trim() === ''));
+    const only = content.length === 1 ? content[0] : undefined;
+    // A line that is all one code span of words ("`Add 1 full time rust developer (ewd)`", how some
+    // OKR pages set their key results) is that text, not code.
+    if (only?.type === 'inlineCode' && CODE_AS_PROSE.test(only.value) && only.position?.start.offset !== undefined) {
+      const at = this.source.indexOf(only.value, only.position.start.offset);
+      if (at >= 0) prose.pushAt(only.value, at);
+      else prose.phrasing(node.children);
+    } else prose.phrasing(node.children);
     this.collectInlineComments(node);
     return chunkBlock({ kind, ...prose.build(end), start, end, inQuote: !!quote, cited: quote === 'cited' });
   }
@@ -500,6 +508,9 @@ function findTitle(builder: PlanBuilder, lines: LineIndex): Plan['title'] {
   }
   return { text: '', range: lines.range(0, 0), line: 0 };
 }
+
+/** Words, not code: starts with a capital letter, three or more words, none of code's punctuation. */
+const CODE_AS_PROSE = /^\p{Lu}[\p{L}'’-]*(?:[ ,][^\s=;{}<>$`\\]+){2,}$/u;
 
 /**
  * The elements of `text` that `open` starts and `close` ends: where each starts, where its content

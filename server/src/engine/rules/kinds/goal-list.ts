@@ -124,7 +124,9 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     const m = artifact.firstMatch(text);
     return !!m && !change.test(text.slice(0, m.end)) && !hasNumber(text);
   };
-  return (text) => {
+  return (raw) => {
+    // "full time" is how much of someone a hire is, not a time to measure ("Add 1 full time developer").
+    const text = raw.replace(/\b(full|part)[\s-]time\b/gi, '$1time');
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
     if (result.test(text)) return 'result';
     if (countsOutput(text)) return 'deliverable';
