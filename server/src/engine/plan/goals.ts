@@ -228,7 +228,10 @@ function nestedItems(plan: Plan, block: Block, indent: number): GoalItem['below'
 function isGoalHeading(plan: Plan, block: Block, ctx: GoalContext): boolean {
   if (block.section.heading !== block || !/\p{L}/u.test(block.text)) return false;
   // An indicator: its section opens with its baseline or target ("#### Our community grows" > "- Baseline: …").
-  if (INDICATOR_LABELS.has(plan.blocks[block.index + 1]?.label ?? '')) return true;
+  const next = plan.blocks[block.index + 1];
+  if (INDICATOR_LABELS.has(next?.label ?? '')) return true;
+  // A goal whose section opens with its test of done: "## Datum Compute Live (Drew)" > "We will know this is done when …".
+  if (next && next.section === block.section && DONE_WHEN.test(next.text)) return true;
   const parent = block.section.parent;
   if (!parent?.heading || plan.blocks[block.index - 1] !== parent.heading) return false;
   const label = parent.normalized.replace(/[\s\d]+$/, '');
@@ -236,6 +239,7 @@ function isGoalHeading(plan: Plan, block: Block, ctx: GoalContext): boolean {
 }
 
 const INDICATOR_LABELS = new Set(['baseline', 'target']);
+const DONE_WHEN = /^\s*(?:we(?:['’]ll|\s+will)\s+know\s+(?:this|it|we(?:['’]re|\s+are))\s+(?:is\s+)?(?:done|complete|achieved|there)\s+when|done\s+when|this\s+is\s+done\s+when)\b/i;
 
 /** The goal's own words: without its label ("KR:") or a heading's numbering, team tags ("[People]"), status marks (✅ ❌ 🔁 ~) and edge spaces. */
 function goalWords(raw: string, labelled: boolean, heading = false): { text: string; offset: number } {
