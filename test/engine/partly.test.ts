@@ -96,6 +96,10 @@ describe('partly addressed principles', () => {
     assert.equal(scoreOf(permits, 'right-to-win').status, 'n/a');
     const services = '# Digital services 2027\n\nWe run the central government services people use to register a business, and will make them simple enough to use online unaided.\n';
     assert.equal(scoreOf(services, 'right-to-win').status, 'n/a');
+    const council = '# Council product strategy 2027\n\nThe City Council will make council services quicker for residents to use online.\n';
+    assert.equal(scoreOf(council, 'right-to-win').status, 'n/a');
+    const equity = '# Community plan 2027\n\nCreate an Equity Council to advise the Core Team.\n';
+    assert.equal(scoreOf(equity, 'right-to-win').status, 'missing');
     const helpers = '# Civic volunteers plan 2027\n\nWe help make government services simple, effective and easy to use.\n';
     assert.equal(scoreOf(helpers, 'right-to-win').status, 'missing');
     const channel = '# Digital services 2027\n\nPeople will only choose to use central government services digitally if it is easier than the phone.\n';
