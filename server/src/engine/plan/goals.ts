@@ -134,7 +134,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
  */
 function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
   if (LINK_ONLY.test(plan.text.slice(block.start, block.end)) || RATIONALE.test(block.text)) return false;
-  if (block.label !== undefined && FIELD_LABELS.has(block.label)) return false;
+  if ((block.label !== undefined && FIELD_LABELS.has(block.label)) || FIELD_LABELS.has(block.text.trim().toLowerCase().replace(/\s*:$/, ''))) return false;
   // "- **Final Score**" over a table: a title set in bold, not a goal.
   if (isGroupTitle(block.text) && emphasisOnly(plan, block, 0, block.text.length)) return false;
   const next = plan.blocks[block.index + 1];
@@ -143,8 +143,12 @@ function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
   if (hasChildren ? isGroupTitle(block.text) : opensList) return false;
   const parent = parentItem(plan, block);
   // Under "Key results: Martin and Bedeho" (a goal label with who owns them): the key results.
-  return !parent || parent.text.trimEnd().endsWith(':') || isGroupTitle(parent.text) || (parent.label !== undefined && ctx.labels.includes(parent.label));
+  if (parent && NOTES_TITLE.test(parent.text)) return false;
+  return !parent || parent.text.trimEnd().endsWith(':') || isGroupTitle(parent.text) || (parent.label !== undefined && ctx.labels.includes(parent.label.replace(/s$/, '')));
 }
+
+/** "Tracking Notes", "Comments": what is nested under it is remarks, not goals. */
+const NOTES_TITLE = /^\s*(?:[\p{L}-]+\s+)?(?:notes|comments|remarks|updates|status)\s*:?\s*$/iu;
 
 /**
  * A goal set apart in a block quote at the head of its section ("### Package Managers" >
