@@ -74,37 +74,33 @@ const internals = (() => {
   };
 })();
 
-/** Its words (op, out, arg, rune count, runes per instruction; each a small non-negative integer), or undefined when it holds what this does not rebuild. */
-export function saveableProgram(compiled: RE2JS): { header: Omit<ProgramHeader, 'at'>; words: number[] } | undefined {
+/**
+ * Its words (op, out, arg and the number `runeList` gives its runes, per instruction; each a small
+ * non-negative integer), or undefined when it holds what this does not rebuild.
+ */
+export function saveableProgram(compiled: RE2JS, runeList: (runes: Int32Array) => number): { header: Omit<ProgramHeader, 'at'>; words: number[] } | undefined {
   const re2 = (compiled as unknown as Compiled).re2Input;
   const prog = re2?.prog;
   if (!prog || prog.numLb !== 0 || prog.lbStarts.length !== 0 || re2.onepass !== null) return undefined;
   const words: number[] = [];
   for (const inst of prog.inst) {
     if (inst.next !== null) return undefined;
-    words.push(inst.op, inst.out, inst.arg, inst.runes.length, ...inst.runes);
+    words.push(inst.op, inst.out, inst.arg, runeList(inst.runes));
   }
   if (words.some((w) => w < 0 || w > 0x3fffffff)) return undefined;
   return { header: { insts: prog.inst.length, start: prog.start, numCap: prog.numCap, numSubexp: re2.numSubexp, longest: re2.longest, namedGroups: { ...re2.namedGroups } }, words };
 }
 
 /**
- * Instructions that match the same runes share one array, as compiling shares them: an array each
- * made a rebuilt program take twice the memory of a compiled one. re2js only reads them.
+ * The program rebuilt as RE2JS.compile(source, CASE_INSENSITIVE) makes it, less the prefilter (a
+ * speed-up RE2 may skip). `runes` gives the file's rune lists by number: instructions that match
+ * the same runes share one array, as compiling shares them (an array each made a rebuilt program
+ * take twice the memory of a compiled one); re2js only reads them.
  */
-const runeArrays = new Map<string, Int32Array>();
-function sharedRunes(values: number[]): Int32Array {
-  const key = values.join(',');
-  let runes = runeArrays.get(key);
-  if (!runes) runeArrays.set(key, (runes = Int32Array.from(values)));
-  return runes;
-}
-
-/** The program rebuilt as RE2JS.compile(source, CASE_INSENSITIVE) makes it, less the prefilter (a speed-up RE2 may skip). */
-export function rebuildProgram(source: string, header: ProgramHeader, body: Uint8Array): RE2JS {
+export function rebuildProgram(source: string, header: ProgramHeader, body: Uint8Array, runes: (list: number) => Int32Array): RE2JS {
   const prog = new internals.Prog();
   let at = header.at;
-  // Unsigned LEB128: most words are small (ops, flags, near instruction numbers, ASCII runes).
+  // Unsigned LEB128: most words are small (ops, flags, near instruction numbers, rune lists).
   // Bit operations keep each value a small integer: arithmetic on powers of two made them doubles,
   // boxed in every instruction's fields (twice the memory, and slower matching).
   const word = () => {
@@ -119,10 +115,7 @@ export function rebuildProgram(source: string, header: ProgramHeader, body: Uint
     const inst = new internals.Inst(word());
     inst.out = word();
     inst.arg = word();
-    const count = word();
-    const values: number[] = [];
-    for (let r = 0; r < count; r++) values.push(word());
-    inst.runes = sharedRunes(values);
+    inst.runes = runes(word());
     prog.inst.push(inst);
   }
   prog.start = header.start;
@@ -144,9 +137,10 @@ export function rebuildProgram(source: string, header: ProgramHeader, body: Uint
 /** The file the build writes beside the bundles. */
 export const PROGRAMS_FILE = 'programs.bin';
 
-/** What the file's JSON holds: every atom once, and per expanded source its program's header. */
+/** What the file's JSON holds: every atom and every instruction's rune list once, and per expanded source its program's header. */
 export interface ProgramsIndex {
   atoms: string[];
+  runes: number[][];
   programs: Record<string, ProgramHeader>;
 }
 
@@ -171,7 +165,13 @@ export function appendWords(out: number[], words: readonly number[]): number {
   return at;
 }
 
-let saved: { index: Map<string, ProgramHeader>; body: Uint8Array; atoms: string[]; scanner?: AtomScanner } | null | undefined;
+let saved: { index: Map<string, ProgramHeader>; body: Uint8Array; atoms: string[]; runes: (list: number) => Int32Array; scanner?: AtomScanner } | null | undefined;
+
+/** The rune lists by number, each made an array when first needed and shared from then on. */
+export function runeArrays(lists: readonly number[][]): (list: number) => Int32Array {
+  const arrays: Int32Array[] = [];
+  return (list) => (arrays[list] ??= Int32Array.from(lists[list]));
+}
 
 /** The saved programs beside this bundle, read once; none when running from sources or the file is unreadable. */
 function savedPrograms(): typeof saved {
@@ -184,7 +184,7 @@ function savedPrograms(): typeof saved {
     const bytes = readFileSync(file);
     const length = bytes.readUInt32LE(0);
     const index = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as ProgramsIndex;
-    saved = { index: new Map(Object.entries(index.programs)), body: bytes.subarray(4 + length), atoms: index.atoms };
+    saved = { index: new Map(Object.entries(index.programs)), body: bytes.subarray(4 + length), atoms: index.atoms, runes: runeArrays(index.runes) };
   } catch {
     // compiling is slower, never wrong
   }
@@ -195,7 +195,7 @@ function savedPrograms(): typeof saved {
 export function savedProgram(source: string): RE2JS | undefined {
   const programs = savedPrograms();
   const header = programs?.index.get(source);
-  return header && programs ? rebuildProgram(source, header, programs.body) : undefined;
+  return header && programs ? rebuildProgram(source, header, programs.body, programs.runes) : undefined;
 }
 
 /** What tells whether `source` (already expanded) may occur in a text without running it: its saved atoms, if it has some. */
