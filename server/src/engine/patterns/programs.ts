@@ -34,6 +34,9 @@ interface Prog {
 interface RE2 {
   expr: string;
   prog: Prog;
+  /** The DFA re2js makes when first needed (its `dfa` getter). */
+  lazyDFA: Dfa | null;
+  readonly dfa: Dfa;
   numSubexp: number;
   longest: boolean;
   namedGroups: Record<string, number>;
@@ -43,6 +46,15 @@ interface RE2 {
   prefixComplete: boolean;
   prefixUTF8: unknown;
   prefixRune: number;
+}
+/** re2js's lazily built DFA: what its constructor derives from the program's runes (computeRuneClasses). */
+interface Dfa {
+  prog: Prog;
+  classBounds: Int32Array;
+  numClasses: number;
+  latin1Class: Int32Array;
+  searchClass(rune: number): number;
+  computeRuneClasses(): void;
 }
 /** An RE2JS seen from inside (its `re2Input` is typed as opaque). */
 type Compiled = { re2Input: RE2 };
@@ -70,9 +82,29 @@ const internals = (() => {
     RE2: re2.constructor as new (expr: string, prog: Prog, numSubexp: number, longest: boolean) => RE2,
     Prog: re2.prog.constructor as new () => Prog,
     Inst: re2.prog.inst[0].constructor as new (op: number) => Inst,
+    DFA: re2.dfa.constructor as new (prog: Prog) => Dfa,
     utf8: (s: string) => new TextEncoder().encode(s),
   };
 })();
+
+/** The rune class bounds the build saved, per rebuilt program. */
+const savedClassBounds = new WeakMap<Prog, Int32Array>();
+
+/**
+ * re2js's DFA, taking its rune classes from what the build saved rather than from every rune's
+ * case folds (a tenth of a one-plan run's pattern work). The build checks that each comes out as
+ * re2js makes it.
+ */
+class SavedClassesDFA extends internals.DFA {
+  computeRuneClasses(): void {
+    const bounds = savedClassBounds.get(this.prog);
+    if (!bounds) return super.computeRuneClasses();
+    this.classBounds = bounds;
+    this.numClasses = bounds.length + 1;
+    this.latin1Class = new Int32Array(256);
+    for (let r = 0; r < 256; r++) this.latin1Class[r] = this.searchClass(r);
+  }
+}
 
 /**
  * Its words (op, out, arg and the number `runeList` gives its runes, per instruction; each a small
@@ -87,6 +119,9 @@ export function saveableProgram(compiled: RE2JS, runeList: (runes: Int32Array) =
     if (inst.next !== null) return undefined;
     words.push(inst.op, inst.out, inst.arg, runeList(inst.runes));
   }
+  // Then its DFA's rune class bounds (ascending), as their count and the steps between them.
+  const bounds = re2.dfa.classBounds;
+  words.push(bounds.length, ...bounds.map((b, i) => b - (i > 0 ? bounds[i - 1] : 0)));
   if (words.some((w) => w < 0 || w > 0x3fffffff)) return undefined;
   return { header: { insts: prog.inst.length, start: prog.start, numCap: prog.numCap, numSubexp: re2.numSubexp, longest: re2.longest, namedGroups: { ...re2.namedGroups } }, words };
 }
@@ -118,6 +153,9 @@ export function rebuildProgram(source: string, header: ProgramHeader, body: Uint
     inst.runes = runes(word());
     prog.inst.push(inst);
   }
+  const bounds = new Int32Array(word());
+  for (let i = 0; i < bounds.length; i++) bounds[i] = (i > 0 ? bounds[i - 1] : 0) + word();
+  savedClassBounds.set(prog, bounds);
   prog.start = header.start;
   prog.numCap = header.numCap;
   prog.markLookbehindInsts();
@@ -129,6 +167,7 @@ export function rebuildProgram(source: string, header: ProgramHeader, body: Uint
   re2.prefixUTF8 = internals.utf8(prefix);
   if (prefix.length > 0) re2.prefixRune = prefix.codePointAt(0)!;
   Object.assign(re2.namedGroups, header.namedGroups);
+  re2.lazyDFA = new SavedClassesDFA(prog);
   const compiled = new (RE2JS as unknown as new (pattern: string, flags: number) => Compiled)(source, FLAGS);
   compiled.re2Input = re2;
   return compiled as unknown as RE2JS;

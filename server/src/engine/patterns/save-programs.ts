@@ -42,11 +42,12 @@ export function builtinProgramsFile(): Buffer {
   return encodePrograms({ atoms: [...atoms.keys()], runes, programs: index }, bytes);
 }
 
-/** Whether two compiled patterns hold the same program and what RE2 derived from it (the prefilter aside). */
+/** Whether two compiled patterns hold the same program and what RE2 and its DFA derived from it (the prefilter aside). */
 function sameProgram(a: RE2JS, b: RE2JS): boolean {
   const strip = (re: RE2JS) => {
     const { prefilter: _p, machinePool: _m, lazyDFA: _d, ...rest } = (re as unknown as { re2Input: Record<string, unknown> }).re2Input;
     return rest;
   };
-  return isDeepStrictEqual(strip(a), strip(b));
+  const dfa = (re: RE2JS) => ({ ...(re as unknown as { re2Input: { dfa: object } }).re2Input.dfa });
+  return isDeepStrictEqual(strip(a), strip(b)) && isDeepStrictEqual(dfa(a), dfa(b));
 }
