@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RE2JS } from 're2js';
-import { AtomScanner } from './prefilter';
+import { AtomScanner, type ScannerTables } from './prefilter';
 
 /**
  * The built-in patterns' compiled programs, made at build time (dist/programs.bin): compiling the
@@ -181,6 +181,52 @@ export interface ProgramsIndex {
   atoms: string[];
   runes: number[][];
   programs: Record<string, ProgramHeader>;
+  /** Where in the body the atoms' scanner tables are (see `appendTables`). */
+  scanner: TablesHeader;
+}
+
+/** The scanner tables as saved: their sizes, and their offset in the body (a multiple of 4). */
+export interface TablesHeader {
+  at: number;
+  width: number;
+  states: number;
+  outputs: number;
+}
+
+/** Appends the scanner's tables to the body as their bytes (column, next, outStart, outputs), each at a multiple of 4. */
+export function appendTables(out: number[], tables: ScannerTables): TablesHeader {
+  const align = () => {
+    while (out.length % 4) out.push(0);
+  };
+  align();
+  const at = out.length;
+  for (const table of [tables.column, tables.next, tables.outStart, tables.outputs]) {
+    for (const byte of new Uint8Array(table.buffer, table.byteOffset, table.byteLength)) out.push(byte);
+    align();
+  }
+  return { at, width: tables.width, states: tables.outStart.length - 1, outputs: tables.outputs.length };
+}
+
+/** The scanner tables saved in `body`. */
+export function readTables(body: Uint8Array, header: TablesHeader): ScannerTables {
+  const { width, states, outputs } = header;
+  const wide = states >= 0x10000;
+  const sizes = [128, states * width * (wide ? 4 : 2), (states + 1) * 4, outputs * 4].map((n) => Math.ceil(n / 4) * 4);
+  // A copy (a Buffer's slice would share the file's memory), so that every table starts where its typed array may.
+  const bytes = new Uint8Array(body.subarray(header.at, header.at + sizes.reduce((a, b) => a + b, 0)));
+  let at = 0;
+  const next = <T>(make: (buffer: ArrayBuffer, at: number) => T, size: number) => {
+    const table = make(bytes.buffer, at);
+    at += size;
+    return table;
+  };
+  return {
+    column: next((b, o) => new Uint8Array(b, o, 128), sizes[0]),
+    width,
+    next: next((b, o) => (wide ? new Uint32Array(b, o, states * width) : new Uint16Array(b, o, states * width)), sizes[1]),
+    outStart: next((b, o) => new Uint32Array(b, o, states + 1), sizes[2]),
+    outputs: next((b, o) => new Uint32Array(b, o, outputs), sizes[3]),
+  };
 }
 
 /** File layout: 4-byte length of the JSON index, the index, the body (words as LEB128). */
@@ -204,7 +250,7 @@ export function appendWords(out: number[], words: readonly number[]): number {
   return at;
 }
 
-let saved: { index: Map<string, ProgramHeader>; body: Uint8Array; atoms: string[]; runes: (list: number) => Int32Array; scanner?: AtomScanner } | null | undefined;
+let saved: { index: Map<string, ProgramHeader>; body: Uint8Array; atoms: string[]; runes: (list: number) => Int32Array; tables: TablesHeader; scanner?: AtomScanner } | null | undefined;
 
 /** The rune lists by number, each made an array when first needed and shared from then on. */
 export function runeArrays(lists: readonly number[][]): (list: number) => Int32Array {
@@ -223,7 +269,7 @@ function savedPrograms(): typeof saved {
     const bytes = readFileSync(file);
     const length = bytes.readUInt32LE(0);
     const index = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as ProgramsIndex;
-    saved = { index: new Map(Object.entries(index.programs)), body: bytes.subarray(4 + length), atoms: index.atoms, runes: runeArrays(index.runes) };
+    saved = { index: new Map(Object.entries(index.programs)), body: bytes.subarray(4 + length), atoms: index.atoms, runes: runeArrays(index.runes), tables: index.scanner };
   } catch {
     // compiling is slower, never wrong
   }
@@ -242,7 +288,7 @@ export function savedPrefilter(source: string): { scanner: AtomScanner; atoms: r
   const programs = savedPrograms();
   const atoms = programs?.index.get(source)?.atoms;
   if (!programs || !atoms) return undefined;
-  return { scanner: (programs.scanner ??= new AtomScanner(programs.atoms)), atoms };
+  return { scanner: (programs.scanner ??= new AtomScanner(programs.atoms, readTables(programs.body, programs.tables))), atoms };
 }
 
 /** Forgets which atoms the texts scanned so far hold. */

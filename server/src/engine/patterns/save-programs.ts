@@ -3,7 +3,8 @@ import type { RE2JS } from 're2js';
 import { builtinRules } from '../rules/builtin';
 import { collectCompiled } from './pattern';
 import { requiredAtoms } from './atoms';
-import { appendWords, encodePrograms, type ProgramHeader, rebuildProgram, runeArrays, saveableProgram } from './programs';
+import { AtomScanner } from './prefilter';
+import { appendTables, appendWords, encodePrograms, type ProgramHeader, readTables, rebuildProgram, runeArrays, saveableProgram } from './programs';
 
 /**
  * The built-in rules' compiled programs, as dist/programs.bin holds them (run by the build). Each
@@ -32,14 +33,18 @@ export function builtinProgramsFile(): Buffer {
     const required = requiredAtoms(re);
     if (required) index[source].atoms = required.map((a) => atoms.get(a) ?? (atoms.set(a, atoms.size), atoms.size - 1));
   }
+  const atomList = [...atoms.keys()];
+  const tables = new AtomScanner(atomList).tables;
+  const scanner = appendTables(body, tables);
   const bytes = Uint8Array.from(body);
+  if (!isDeepStrictEqual(readTables(bytes, scanner), tables)) throw new Error('stratlint: the saved atom scanner differs from the built one');
   const runes = [...runeLists.keys()].map((key) => (key ? key.split(',').map(Number) : []));
   const runeArray = runeArrays(runes);
   for (const [source, re] of compiled) {
     const header = index[source];
     if (header && !sameProgram(re, rebuildProgram(source, header, bytes, runeArray))) throw new Error(`stratlint: the saved program of ${JSON.stringify(source.slice(0, 80))} differs from the compiled one`);
   }
-  return encodePrograms({ atoms: [...atoms.keys()], runes, programs: index }, bytes);
+  return encodePrograms({ atoms: atomList, runes, programs: index, scanner }, bytes);
 }
 
 /** Whether two compiled patterns hold the same program and what RE2 and its DFA derived from it (the prefilter aside). */
