@@ -14,6 +14,8 @@ const QUIET_MS = 3000;
  * sees a low, non-zero allocation rate over the last five seconds: a second one this much later.
  */
 const SETTLE_MS = 6000;
+/** The pause before the collection that returns the pages the one before emptied. */
+const RELEASE_MS = 500;
 /** Compact only when the heap grew this much since the last compaction: a full collection takes a moment. */
 const GROWTH_BYTES = 32 << 20;
 
@@ -44,7 +46,17 @@ export class IdleCompactor {
     if (process.memoryUsage().heapTotal < this.heapAfterLast + GROWTH_BYTES) return;
     trimPatternCaches();
     this.collect();
-    this.timer = setTimeout(() => safely(() => this.collect()), SETTLE_MS);
+    // V8 keeps the pages a collection empties for reuse and gives them back to the system only at
+    // the next one: a third collection, if the server is still idle (100 plans open: RSS 174 -> 144 MB).
+    this.after(SETTLE_MS, () => {
+      this.collect();
+      this.after(RELEASE_MS, () => this.collect());
+    });
+  }
+
+  /** Runs `work` after `ms` unless a lint comes first. */
+  private after(ms: number, work: () => void): void {
+    this.timer = setTimeout(() => safely(work), ms);
     this.timer.unref();
   }
 

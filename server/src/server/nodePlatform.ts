@@ -1,6 +1,6 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { IdleCompactor } from './idle';
-import { LintWorkers } from './lintWorker';
+import type { IdleCompactor } from './idle';
+import type { LintWorkers } from './lintWorker';
 import type { Platform } from './platform';
 
 /** The local path of a `file:` URI; untitled and virtual documents have none. */
@@ -15,6 +15,15 @@ function uriToPath(uri: string): string | undefined {
 
 /** The language server on Node: the local file system, lint worker threads, memory given back when idle. */
 export function nodePlatform(): Platform {
-  const compactor = new IdleCompactor();
-  return { uriToPath, pathToUri: (path) => pathToFileURL(path).href, workers: new LintWorkers(), linted: () => compactor.linted() };
+  // Required when first used, as the engine is (see engineSide.ts): both import it.
+  let compactor: IdleCompactor | undefined;
+  let workers: LintWorkers | undefined;
+  return {
+    uriToPath,
+    pathToUri: (path) => pathToFileURL(path).href,
+    get workers() {
+      return (workers ??= new (require('./lintWorker') as typeof import('./lintWorker')).LintWorkers());
+    },
+    linted: () => (compactor ??= new (require('./idle') as typeof import('./idle')).IdleCompactor()).linted(),
+  };
 }

@@ -2,7 +2,7 @@
  * What the language server and the VS Code extension agree on beyond LSP itself: command IDs,
  * the status notification and the new-plan request. Other LSP clients need none of it.
  */
-import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import { CodeActionKind, NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Scorecard } from '../engine/index';
 
 /** What a client may say when it starts the server (initializationOptions). */
@@ -16,6 +16,9 @@ export interface InitializationOptions {
    */
   editorOutline?: boolean;
 }
+
+/** The source action that applies every preferred fix. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.stratlint`;
 
 /** Server-side command (workspace/executeCommand): lint the document as a plan. Argument: the document URI. */
 export const LINT_AS_PLAN_COMMAND = 'stratlint.server.lintAsPlan';

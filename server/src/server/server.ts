@@ -20,19 +20,11 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_NAMES } from '../engine/index';
-import { ConfigProblems } from './configProblems';
-import { codeActions, FIX_ALL_KIND, resolveFixAll } from './features/codeActions';
-import { completions, startsHeading } from './features/completion';
-import { codeLenses, statusOf } from './features/coverage';
-import { diagnosticReport, diagnosticsOf } from './features/diagnostics';
-import { hover } from './features/hover';
-import { newPlanTemplate } from './features/newPlan';
-import { scorecardOf } from './features/scorecard';
-import { documentSymbols } from './features/symbols';
-import { Linter, type LintOutcome } from './linting';
-import { LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, type InitializationOptions, ScorecardRequest, StatusNotification } from './protocol';
-import { SizedSettings } from './largeDocuments';
+import type { ConfigProblems } from './configProblems';
+import { engineSide } from './engineSide';
+import type { Linter, LintOutcome } from './linting';
+import { FIX_ALL_KIND, LINT_AS_PLAN_COMMAND, NewPlanTemplateRequest, type InitializationOptions, ScorecardRequest, StatusNotification } from './protocol';
+import type { SizedSettings } from './largeDocuments';
 import { SettingsStore } from './settings';
 import type { Platform } from './platform';
 import { WorkspaceFolders } from './workspace';
@@ -46,7 +38,6 @@ const VERSION = typeof STRATLINT_VERSION === 'string' ? STRATLINT_VERSION : 'dev
 export function startServer(connection: Connection, platform: Platform): void {
   const documents = new TextDocuments(TextDocument);
   const folders = new WorkspaceFolders(platform.uriToPath);
-  const configProblems = new ConfigProblems(connection, platform.pathToUri);
   const savedVersion = new Map<string, number>();
   /** The outcome each document's diagnostics and status show. */
   const shown = new Map<string, number>();
@@ -55,15 +46,29 @@ export function startServer(connection: Connection, platform: Platform): void {
   /** The client outlines Markdown itself: the plan's sections are not listed a second time. */
   let editorOutline = false;
   let store: SettingsStore;
+  /** The parts that need the engine, made when a handler first runs (see `load`). */
+  let engine: ReturnType<typeof engineSide>;
+  let configProblems: ConfigProblems;
   /** The settings as they apply to each document's size. */
   let settings: SizedSettings;
   let linter: Linter;
   const log = { error: (m: string) => connection.console.error(m), info: (m: string) => connection.console.info(m) };
 
+  /** Loads the engine's side once `initialize` is answered: at `initialized`, or at whatever handler runs first. */
+  function load(): void {
+    if (engine) return;
+    engine = engineSide();
+    configProblems = new engine.ConfigProblems(connection, platform.pathToUri);
+    // A notification, not window/showMessageRequest: a client without that request must not bring the server down.
+    settings = new engine.SizedSettings(documents, store, (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }));
+    linter = new engine.Linter(documents, settings, folders, log, linted, platform);
+  }
+
   /** Runs a handler; an exception is logged and answered with `fallback`. */
   function guard<P extends unknown[], R>(name: string, fallback: R, handler: (...args: P) => R | Promise<R>): (...args: P) => Promise<R> {
     return async (...args: P) => {
       try {
+        load();
         return await handler(...args);
       } catch (e) {
         log.error(`stratlint: ${name} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
@@ -78,8 +83,8 @@ export function startServer(connection: Connection, platform: Platform): void {
     if (outcome.settings.run === 'onSave' && savedVersion.get(outcome.uri) !== outcome.version) return;
     shown.set(outcome.uri, outcome.id);
     configProblems.set(outcome.uri, outcome.configError, outcome.configFallback);
-    if (!pull) void connection.sendDiagnostics({ uri: outcome.uri, version: outcome.version, diagnostics: diagnosticsOf(outcome) });
-    void connection.sendNotification(StatusNotification, statusOf(outcome));
+    if (!pull) void connection.sendDiagnostics({ uri: outcome.uri, version: outcome.version, diagnostics: engine.diagnosticsOf(outcome) });
+    void connection.sendNotification(StatusNotification, engine.statusOf(outcome));
   }
 
   /**
@@ -110,9 +115,6 @@ export function startServer(connection: Connection, platform: Platform): void {
     const options = params.initializationOptions as InitializationOptions | undefined;
     editorOutline = options?.editorOutline === true;
     store = new SettingsStore(connection, !!caps.workspace?.configuration, options?.settings);
-    // A notification, not window/showMessageRequest: a client without that request must not bring the server down.
-    settings = new SizedSettings(documents, store, (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message }));
-    linter = new Linter(documents, settings, folders, log, linted, platform);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -130,12 +132,13 @@ export function startServer(connection: Connection, platform: Platform): void {
   });
 
   connection.onInitialized(() => {
+    load();
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'stratlint' });
     }
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       // config files anywhere, and the packs they extend (YAML or JSON)
-      const watchers = [`**/{${CONFIG_NAMES.join(',')}}`, '**/*.{yaml,yml,json}'].map((globPattern) => ({ globPattern }));
+      const watchers = [`**/{${engine.CONFIG_NAMES.join(',')}}`, '**/*.{yaml,yml,json}'].map((globPattern) => ({ globPattern }));
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
     }
     if (caps.workspace?.workspaceFolders) {
@@ -161,16 +164,18 @@ export function startServer(connection: Connection, platform: Platform): void {
       const inUse = new Set(documents.all().flatMap((d) => linter.latest(d.uri)?.result?.config.sources ?? []));
       const relevant = params.changes.some(({ uri }) => {
         const path = platform.uriToPath(uri);
-        return !!path && (CONFIG_NAMES.includes(basename(path)) || inUse.has(path) || [...configProblems.files()].includes(path));
+        return !!path && (engine.CONFIG_NAMES.includes(basename(path)) || inUse.has(path) || [...configProblems.files()].includes(path));
       });
       if (relevant) relintAll();
     }),
   );
 
-  documents.onDidOpen((e) => {
-    savedVersion.set(e.document.uri, e.document.version);
-    void linter.lint(e.document.uri);
-  });
+  documents.onDidOpen(
+    guard('open', undefined, (e) => {
+      savedVersion.set(e.document.uri, e.document.version);
+      void linter.lint(e.document.uri);
+    }),
+  );
   documents.onDidChangeContent(
     guard('change', undefined, async (e) => {
       if ((await settings.get(e.document.uri)).run !== 'onType') return;
@@ -191,16 +196,18 @@ export function startServer(connection: Connection, platform: Platform): void {
       if (outcome && shown.get(outcome.uri) !== outcome.id) linted(outcome);
     }),
   );
-  documents.onDidClose((e) => {
-    const uri = e.document.uri;
-    linter.forget(uri);
-    savedVersion.delete(uri);
-    shown.delete(uri);
-    store.forget(uri);
-    settings.forget(uri);
-    configProblems.set(uri, undefined);
-    if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
-  });
+  documents.onDidClose(
+    guard('close', undefined, (e) => {
+      const uri = e.document.uri;
+      linter.forget(uri);
+      savedVersion.delete(uri);
+      shown.delete(uri);
+      store.forget(uri);
+      settings.forget(uri);
+      configProblems.set(uri, undefined);
+      if (!pull) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    }),
+  );
 
   connection.languages.diagnostics.on(
     guard('pull diagnostics', { kind: DocumentDiagnosticReportKind.Full, items: [] }, async (params, token) => {
@@ -211,7 +218,7 @@ export function startServer(connection: Connection, platform: Platform): void {
       const onSave = (await settings.get(uri)).run === 'onSave' && savedVersion.get(uri) !== doc.version;
       // A lint overtaken by newer typing answers with the last result: markers stay until the next is ready.
       const outcome = onSave ? linter.latest(uri) : ((await settled(uri, token)) ?? linter.latest(uri));
-      return diagnosticReport(outcome, params.previousResultId);
+      return engine.diagnosticReport(outcome, params.previousResultId);
     }),
   );
 
@@ -219,28 +226,28 @@ export function startServer(connection: Connection, platform: Platform): void {
     guard('code actions', [], async (params, token) => {
       const outcome = await settled(params.textDocument.uri, token);
       const resolveEdits = !!caps.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
-      return codeActions(outcome, params, { documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges, resolveEdits });
+      return engine.codeActions(outcome, params, { documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges, resolveEdits });
     }),
   );
   connection.onCodeActionResolve(async (action, token) => {
     const uri = (action.data as { uri?: string } | undefined)?.uri;
     const resolve = guard('fix all', action, async () =>
-      resolveFixAll(action, uri ? await settled(uri, token) : undefined, { documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges }),
+      engine.resolveFixAll(action, uri ? await settled(uri, token) : undefined, { documentChanges: !!caps.workspace?.workspaceEdit?.documentChanges }),
     );
     return resolve();
   });
 
-  connection.onHover(guard('hover', null, async (params, token) => hover(await settled(params.textDocument.uri, token), params.position)));
-  connection.onDocumentSymbol(guard('symbols', [], async (params, token) => documentSymbols(await settled(params.textDocument.uri, token))));
-  connection.onCodeLens(guard('code lens', [], async (params, token) => codeLenses(await settled(params.textDocument.uri, token), editorOutline)));
+  connection.onHover(guard('hover', null, async (params, token) => engine.hover(await settled(params.textDocument.uri, token), params.position)));
+  connection.onDocumentSymbol(guard('symbols', [], async (params, token) => engine.documentSymbols(await settled(params.textDocument.uri, token))));
+  connection.onCodeLens(guard('code lens', [], async (params, token) => engine.codeLenses(await settled(params.textDocument.uri, token), editorOutline)));
   connection.onCompletion(
     guard('completion', [], async (params, token) => {
       const doc = documents.get(params.textDocument.uri);
       if (!doc) return [];
       const lineText = doc.getText({ start: { line: params.position.line, character: 0 }, end: params.position });
-      if (!startsHeading(lineText)) return []; // every space typed asks: answer without linting
+      if (!engine.startsHeading(lineText)) return []; // every space typed asks: answer without linting
       const snippets = !!caps.textDocument?.completion?.completionItem?.snippetSupport;
-      return completions(await settled(doc.uri, token), params.position, lineText, snippets);
+      return engine.completions(await settled(doc.uri, token), params.position, lineText, snippets);
     }),
   );
 
@@ -260,11 +267,11 @@ export function startServer(connection: Connection, platform: Platform): void {
     NewPlanTemplateRequest,
     guard('new plan', '', () => {
       const folder = folders.folderOf(undefined); // the workspace's config shapes the template
-      return newPlanTemplate(folder ? { stopDir: folder, filePath: join(folder, 'new-strategy-plan.md') } : { noConfig: true });
+      return engine.newPlanTemplate(folder ? { stopDir: folder, filePath: join(folder, 'new-strategy-plan.md') } : { noConfig: true });
     }),
   );
 
-  connection.onRequest(ScorecardRequest, guard('scorecard', null, async (params, token) => scorecardOf(await settled(params.uri, token))));
+  connection.onRequest(ScorecardRequest, guard('scorecard', null, async (params, token) => engine.scorecardOf(await settled(params.uri, token))));
 
   documents.listen(connection);
   connection.listen();

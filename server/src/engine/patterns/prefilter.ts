@@ -15,71 +15,81 @@ export function foldForAtoms(text: string): string {
   return lower.includes('ſ') ? lower.replaceAll('ſ', 's') : lower;
 }
 
+/** An AtomScanner's automaton, which the build saves for the built-in atoms (programs.bin). */
+export interface ScannerTables {
+  /** Per character code below 128: its column in `next` (0 for every character in no atom). */
+  column: Uint8Array;
+  width: number;
+  /** Per state and column: the next state (a full DFA over the atoms' trie). */
+  next: Uint16Array | Uint32Array;
+  /** Per state: the atoms that end there, as `outputs[outStart[s]] … outputs[outStart[s + 1] - 1]`. */
+  outStart: Uint32Array;
+  outputs: Uint32Array;
+}
+
+/** The automaton that finds the atoms (Aho–Corasick, its failure links folded into full rows). */
+function scannerTables(atoms: readonly string[]): ScannerTables {
+  const column = new Uint8Array(128);
+  let width = 1;
+  for (const atom of atoms) for (let i = 0; i < atom.length; i++) if (!column[atom.charCodeAt(i)]) column[atom.charCodeAt(i)] = width++;
+  // The trie: per state, the state after each column.
+  const children: Map<number, number>[] = [new Map()];
+  const ends: number[][] = [[]];
+  atoms.forEach((atom, id) => {
+    let s = 0;
+    for (let i = 0; i < atom.length; i++) {
+      const c = column[atom.charCodeAt(i)];
+      let t = children[s].get(c);
+      if (t === undefined) {
+        t = children.length;
+        children.push(new Map());
+        ends.push([]);
+        children[s].set(c, t);
+      }
+      s = t;
+    }
+    ends[s].push(id);
+  });
+  const states = children.length;
+  const next = states < 0x10000 ? new Uint16Array(states * width) : new Uint32Array(states * width);
+  const fail = new Uint32Array(states);
+  // Breadth first: a state's failure state and outputs are complete before its children's.
+  const queue: number[] = [];
+  for (const [c, t] of children[0]) {
+    next[c] = t;
+    queue.push(t);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q];
+    ends[s].push(...ends[fail[s]]);
+    // Where the failure state goes, but for its own children (a row copy).
+    next.copyWithin(s * width, fail[s] * width, fail[s] * width + width);
+    for (const [c, t] of children[s]) {
+      fail[t] = next[fail[s] * width + c];
+      next[s * width + c] = t;
+      queue.push(t);
+    }
+  }
+  const outStart = new Uint32Array(states + 1);
+  const outputs: number[] = [];
+  for (let s = 0; s < states; s++) {
+    outStart[s] = outputs.length;
+    outputs.push(...new Set(ends[s]));
+  }
+  outStart[states] = outputs.length;
+  return { column, width, next, outStart, outputs: Uint32Array.from(outputs) };
+}
+
 /** Finds which of a fixed list of ASCII atoms occur in a text, in one pass. */
 export class AtomScanner {
-  /** Per character code below 128: its column in `next` (0 for every character in no atom). */
-  private readonly column = new Uint8Array(128);
-  private readonly width: number;
-  /** Per state and column: the next state (a full DFA over the atoms' trie). */
-  private readonly next: Uint16Array | Uint32Array;
-  /** Per state: the atoms that end there, as `outputs[outStart[s]] … outputs[outStart[s + 1] - 1]`. */
-  private readonly outStart: Uint32Array;
-  private readonly outputs: Uint32Array;
   /** Per text: a bit per atom. */
   private readonly found = new Map<string, Uint8Array>();
 
-  constructor(readonly atoms: readonly string[]) {
-    let width = 1;
-    for (const atom of atoms) for (let i = 0; i < atom.length; i++) if (!this.column[atom.charCodeAt(i)]) this.column[atom.charCodeAt(i)] = width++;
-    this.width = width;
-    // The trie: per state, the state after each column.
-    const children: Map<number, number>[] = [new Map()];
-    const ends: number[][] = [[]];
-    atoms.forEach((atom, id) => {
-      let s = 0;
-      for (let i = 0; i < atom.length; i++) {
-        const c = this.column[atom.charCodeAt(i)];
-        let t = children[s].get(c);
-        if (t === undefined) {
-          t = children.length;
-          children.push(new Map());
-          ends.push([]);
-          children[s].set(c, t);
-        }
-        s = t;
-      }
-      ends[s].push(id);
-    });
-    const states = children.length;
-    const next = states < 0x10000 ? new Uint16Array(states * width) : new Uint32Array(states * width);
-    const fail = new Uint32Array(states);
-    // Breadth first: a state's failure state and outputs are complete before its children's.
-    const queue: number[] = [];
-    for (const [c, t] of children[0]) {
-      next[c] = t;
-      queue.push(t);
-    }
-    for (let q = 0; q < queue.length; q++) {
-      const s = queue[q];
-      ends[s].push(...ends[fail[s]]);
-      // Where the failure state goes, but for its own children (a row copy: built at the first lint).
-      next.copyWithin(s * width, fail[s] * width, fail[s] * width + width);
-      for (const [c, t] of children[s]) {
-        fail[t] = next[fail[s] * width + c];
-        next[s * width + c] = t;
-        queue.push(t);
-      }
-    }
-    this.next = next;
-    this.outStart = new Uint32Array(states + 1);
-    const outputs: number[] = [];
-    for (let s = 0; s < states; s++) {
-      this.outStart[s] = outputs.length;
-      outputs.push(...new Set(ends[s]));
-    }
-    this.outStart[states] = outputs.length;
-    this.outputs = Uint32Array.from(outputs);
-  }
+  /** `tables` are the atoms' automaton when saved (built here otherwise: about 10 ms for the built-in atoms at a cold start). */
+  constructor(
+    readonly atoms: readonly string[],
+    readonly tables: ScannerTables = scannerTables(atoms),
+  ) {}
 
   /** Whether any of the atoms (indices into `atoms`) occurs in the text. */
   anyIn(text: string, ids: readonly number[]): boolean {
@@ -101,7 +111,7 @@ export class AtomScanner {
     if (this.found.size >= 32768) this.found.clear();
     found = new Uint8Array((this.atoms.length + 7) >> 3);
     const folded = foldForAtoms(text);
-    const { column, width, next, outStart, outputs } = this;
+    const { column, width, next, outStart, outputs } = this.tables;
     let s = 0;
     for (let i = 0; i < folded.length; i++) {
       const c = folded.charCodeAt(i);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RE2JS } from 're2js';
-import { AtomScanner } from './prefilter';
+import { AtomScanner, type ScannerTables } from './prefilter';
 
 /**
  * The built-in patterns' compiled programs, made at build time (dist/programs.bin): compiling the
@@ -34,6 +34,9 @@ interface Prog {
 interface RE2 {
   expr: string;
   prog: Prog;
+  /** The DFA re2js makes when first needed (its `dfa` getter). */
+  lazyDFA: Dfa | null;
+  readonly dfa: Dfa;
   numSubexp: number;
   longest: boolean;
   namedGroups: Record<string, number>;
@@ -43,6 +46,15 @@ interface RE2 {
   prefixComplete: boolean;
   prefixUTF8: unknown;
   prefixRune: number;
+}
+/** re2js's lazily built DFA: what its constructor derives from the program's runes (computeRuneClasses). */
+interface Dfa {
+  prog: Prog;
+  classBounds: Int32Array;
+  numClasses: number;
+  latin1Class: Int32Array;
+  searchClass(rune: number): number;
+  computeRuneClasses(): void;
 }
 /** An RE2JS seen from inside (its `re2Input` is typed as opaque). */
 type Compiled = { re2Input: RE2 };
@@ -70,41 +82,60 @@ const internals = (() => {
     RE2: re2.constructor as new (expr: string, prog: Prog, numSubexp: number, longest: boolean) => RE2,
     Prog: re2.prog.constructor as new () => Prog,
     Inst: re2.prog.inst[0].constructor as new (op: number) => Inst,
+    DFA: re2.dfa.constructor as new (prog: Prog) => Dfa,
     utf8: (s: string) => new TextEncoder().encode(s),
   };
 })();
 
-/** Its words (op, out, arg, rune count, runes per instruction; each a small non-negative integer), or undefined when it holds what this does not rebuild. */
-export function saveableProgram(compiled: RE2JS): { header: Omit<ProgramHeader, 'at'>; words: number[] } | undefined {
+/** The rune class bounds the build saved, per rebuilt program. */
+const savedClassBounds = new WeakMap<Prog, Int32Array>();
+
+/**
+ * re2js's DFA, taking its rune classes from what the build saved rather than from every rune's
+ * case folds (a tenth of a one-plan run's pattern work). The build checks that each comes out as
+ * re2js makes it.
+ */
+class SavedClassesDFA extends internals.DFA {
+  computeRuneClasses(): void {
+    const bounds = savedClassBounds.get(this.prog);
+    if (!bounds) return super.computeRuneClasses();
+    this.classBounds = bounds;
+    this.numClasses = bounds.length + 1;
+    this.latin1Class = new Int32Array(256);
+    for (let r = 0; r < 256; r++) this.latin1Class[r] = this.searchClass(r);
+  }
+}
+
+/**
+ * Its words (op, out, arg and the number `runeList` gives its runes, per instruction; each a small
+ * non-negative integer), or undefined when it holds what this does not rebuild.
+ */
+export function saveableProgram(compiled: RE2JS, runeList: (runes: Int32Array) => number): { header: Omit<ProgramHeader, 'at'>; words: number[] } | undefined {
   const re2 = (compiled as unknown as Compiled).re2Input;
   const prog = re2?.prog;
   if (!prog || prog.numLb !== 0 || prog.lbStarts.length !== 0 || re2.onepass !== null) return undefined;
   const words: number[] = [];
   for (const inst of prog.inst) {
     if (inst.next !== null) return undefined;
-    words.push(inst.op, inst.out, inst.arg, inst.runes.length, ...inst.runes);
+    words.push(inst.op, inst.out, inst.arg, runeList(inst.runes));
   }
+  // Then its DFA's rune class bounds (ascending), as their count and the steps between them.
+  const bounds = re2.dfa.classBounds;
+  words.push(bounds.length, ...bounds.map((b, i) => b - (i > 0 ? bounds[i - 1] : 0)));
   if (words.some((w) => w < 0 || w > 0x3fffffff)) return undefined;
   return { header: { insts: prog.inst.length, start: prog.start, numCap: prog.numCap, numSubexp: re2.numSubexp, longest: re2.longest, namedGroups: { ...re2.namedGroups } }, words };
 }
 
 /**
- * Instructions that match the same runes share one array, as compiling shares them: an array each
- * made a rebuilt program take twice the memory of a compiled one. re2js only reads them.
+ * The program rebuilt as RE2JS.compile(source, CASE_INSENSITIVE) makes it, less the prefilter (a
+ * speed-up RE2 may skip). `runes` gives the file's rune lists by number: instructions that match
+ * the same runes share one array, as compiling shares them (an array each made a rebuilt program
+ * take twice the memory of a compiled one); re2js only reads them.
  */
-const runeArrays = new Map<string, Int32Array>();
-function sharedRunes(values: number[]): Int32Array {
-  const key = values.join(',');
-  let runes = runeArrays.get(key);
-  if (!runes) runeArrays.set(key, (runes = Int32Array.from(values)));
-  return runes;
-}
-
-/** The program rebuilt as RE2JS.compile(source, CASE_INSENSITIVE) makes it, less the prefilter (a speed-up RE2 may skip). */
-export function rebuildProgram(source: string, header: ProgramHeader, body: Uint8Array): RE2JS {
+export function rebuildProgram(source: string, header: ProgramHeader, body: Uint8Array, runes: (list: number) => Int32Array): RE2JS {
   const prog = new internals.Prog();
   let at = header.at;
-  // Unsigned LEB128: most words are small (ops, flags, near instruction numbers, ASCII runes).
+  // Unsigned LEB128: most words are small (ops, flags, near instruction numbers, rune lists).
   // Bit operations keep each value a small integer: arithmetic on powers of two made them doubles,
   // boxed in every instruction's fields (twice the memory, and slower matching).
   const word = () => {
@@ -119,12 +150,12 @@ export function rebuildProgram(source: string, header: ProgramHeader, body: Uint
     const inst = new internals.Inst(word());
     inst.out = word();
     inst.arg = word();
-    const count = word();
-    const values: number[] = [];
-    for (let r = 0; r < count; r++) values.push(word());
-    inst.runes = sharedRunes(values);
+    inst.runes = runes(word());
     prog.inst.push(inst);
   }
+  const bounds = new Int32Array(word());
+  for (let i = 0; i < bounds.length; i++) bounds[i] = (i > 0 ? bounds[i - 1] : 0) + word();
+  savedClassBounds.set(prog, bounds);
   prog.start = header.start;
   prog.numCap = header.numCap;
   prog.markLookbehindInsts();
@@ -136,6 +167,7 @@ export function rebuildProgram(source: string, header: ProgramHeader, body: Uint
   re2.prefixUTF8 = internals.utf8(prefix);
   if (prefix.length > 0) re2.prefixRune = prefix.codePointAt(0)!;
   Object.assign(re2.namedGroups, header.namedGroups);
+  re2.lazyDFA = new SavedClassesDFA(prog);
   const compiled = new (RE2JS as unknown as new (pattern: string, flags: number) => Compiled)(source, FLAGS);
   compiled.re2Input = re2;
   return compiled as unknown as RE2JS;
@@ -144,10 +176,57 @@ export function rebuildProgram(source: string, header: ProgramHeader, body: Uint
 /** The file the build writes beside the bundles. */
 export const PROGRAMS_FILE = 'programs.bin';
 
-/** What the file's JSON holds: every atom once, and per expanded source its program's header. */
+/** What the file's JSON holds: every atom and every instruction's rune list once, and per expanded source its program's header. */
 export interface ProgramsIndex {
   atoms: string[];
+  runes: number[][];
   programs: Record<string, ProgramHeader>;
+  /** Where in the body the atoms' scanner tables are (see `appendTables`). */
+  scanner: TablesHeader;
+}
+
+/** The scanner tables as saved: their sizes, and their offset in the body (a multiple of 4). */
+export interface TablesHeader {
+  at: number;
+  width: number;
+  states: number;
+  outputs: number;
+}
+
+/** Appends the scanner's tables to the body as their bytes (column, next, outStart, outputs), each at a multiple of 4. */
+export function appendTables(out: number[], tables: ScannerTables): TablesHeader {
+  const align = () => {
+    while (out.length % 4) out.push(0);
+  };
+  align();
+  const at = out.length;
+  for (const table of [tables.column, tables.next, tables.outStart, tables.outputs]) {
+    for (const byte of new Uint8Array(table.buffer, table.byteOffset, table.byteLength)) out.push(byte);
+    align();
+  }
+  return { at, width: tables.width, states: tables.outStart.length - 1, outputs: tables.outputs.length };
+}
+
+/** The scanner tables saved in `body`. */
+export function readTables(body: Uint8Array, header: TablesHeader): ScannerTables {
+  const { width, states, outputs } = header;
+  const wide = states >= 0x10000;
+  const sizes = [128, states * width * (wide ? 4 : 2), (states + 1) * 4, outputs * 4].map((n) => Math.ceil(n / 4) * 4);
+  // A copy (a Buffer's slice would share the file's memory), so that every table starts where its typed array may.
+  const bytes = new Uint8Array(body.subarray(header.at, header.at + sizes.reduce((a, b) => a + b, 0)));
+  let at = 0;
+  const next = <T>(make: (buffer: ArrayBuffer, at: number) => T, size: number) => {
+    const table = make(bytes.buffer, at);
+    at += size;
+    return table;
+  };
+  return {
+    column: next((b, o) => new Uint8Array(b, o, 128), sizes[0]),
+    width,
+    next: next((b, o) => (wide ? new Uint32Array(b, o, states * width) : new Uint16Array(b, o, states * width)), sizes[1]),
+    outStart: next((b, o) => new Uint32Array(b, o, states + 1), sizes[2]),
+    outputs: next((b, o) => new Uint32Array(b, o, outputs), sizes[3]),
+  };
 }
 
 /** File layout: 4-byte length of the JSON index, the index, the body (words as LEB128). */
@@ -171,7 +250,13 @@ export function appendWords(out: number[], words: readonly number[]): number {
   return at;
 }
 
-let saved: { index: Map<string, ProgramHeader>; body: Uint8Array; atoms: string[]; scanner?: AtomScanner } | null | undefined;
+let saved: { index: Map<string, ProgramHeader>; body: Uint8Array; atoms: string[]; runes: (list: number) => Int32Array; tables: TablesHeader; scanner?: AtomScanner } | null | undefined;
+
+/** The rune lists by number, each made an array when first needed and shared from then on. */
+export function runeArrays(lists: readonly number[][]): (list: number) => Int32Array {
+  const arrays: Int32Array[] = [];
+  return (list) => (arrays[list] ??= Int32Array.from(lists[list]));
+}
 
 /** The saved programs beside this bundle, read once; none when running from sources or the file is unreadable. */
 function savedPrograms(): typeof saved {
@@ -184,7 +269,7 @@ function savedPrograms(): typeof saved {
     const bytes = readFileSync(file);
     const length = bytes.readUInt32LE(0);
     const index = JSON.parse(bytes.subarray(4, 4 + length).toString('utf8')) as ProgramsIndex;
-    saved = { index: new Map(Object.entries(index.programs)), body: bytes.subarray(4 + length), atoms: index.atoms };
+    saved = { index: new Map(Object.entries(index.programs)), body: bytes.subarray(4 + length), atoms: index.atoms, runes: runeArrays(index.runes), tables: index.scanner };
   } catch {
     // compiling is slower, never wrong
   }
@@ -195,7 +280,7 @@ function savedPrograms(): typeof saved {
 export function savedProgram(source: string): RE2JS | undefined {
   const programs = savedPrograms();
   const header = programs?.index.get(source);
-  return header && programs ? rebuildProgram(source, header, programs.body) : undefined;
+  return header && programs ? rebuildProgram(source, header, programs.body, programs.runes) : undefined;
 }
 
 /** What tells whether `source` (already expanded) may occur in a text without running it: its saved atoms, if it has some. */
@@ -203,7 +288,7 @@ export function savedPrefilter(source: string): { scanner: AtomScanner; atoms: r
   const programs = savedPrograms();
   const atoms = programs?.index.get(source)?.atoms;
   if (!programs || !atoms) return undefined;
-  return { scanner: (programs.scanner ??= new AtomScanner(programs.atoms)), atoms };
+  return { scanner: (programs.scanner ??= new AtomScanner(programs.atoms, readTables(programs.body, programs.tables))), atoms };
 }
 
 /** Forgets which atoms the texts scanned so far hold. */

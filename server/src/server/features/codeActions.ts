@@ -14,9 +14,9 @@ import { disableInFrontMatter } from './disableInFrontMatter';
 import { ruleMeta } from './ruleMeta';
 import { INSERT_ALL_TITLE, insertAllSections } from './insertAllSections';
 import { editorMessage } from './titleLine';
+import { FIX_ALL_KIND } from '../protocol';
 import { fixAllEdit, hasAutoFixes } from './fixAll';
 
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.stratlint`;
 export const FIX_ALL_TITLE = 'Fix all auto-fixable Stratlint problems';
 
 export interface EditOptions {
