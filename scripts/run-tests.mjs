@@ -38,9 +38,10 @@ const env = {
   STRATLINT_FS_AUDIT_ALLOW: allowed.join(delimiter),
   NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${pathToFileURL(join(root, 'test', 'support', 'fs-audit.mjs'))}`.trim(),
 };
-// The real-editor tests each drive a browser and an editor server: they run one at a time, after
-// the rest, so that two of them never compete for the two cores (a loaded machine drops keys).
-const editors = files.filter((f) => f.startsWith(join('test', 'e2e')));
+// The real-editor tests, and others that drive a browser, run one at a time after the rest, so
+// that two of them never compete for the two cores (a loaded machine drops keys and clicks).
+const drivesABrowser = (f) => /playwright-core|support\/(?:setup|workbench)['"]/.test(readFileSync(join(root, f), 'utf8'));
+const editors = files.filter((f) => f.startsWith(join('test', 'e2e')) || drivesABrowser(f));
 const rest = files.filter((f) => !editors.includes(f));
 const statuses = [
   [rest, 2],
