@@ -44,6 +44,11 @@ const SPAN_OF_YEARS = new RegExp(
   ].join('|'),
   'i',
 );
+/** "the future we seek to create in 2-5 years", "a 3–5 year strategy": a span given as a range of lengths. */
+const SPAN_RANGE = new RegExp(
+  `\\b(?:(?:in|within|over|for)\\s+(?:the\\s+(?:next|coming)\\s+)?${N}\\s*(?:-|–|—|to)\\s*${N}\\s+years?\\b|${N}\\s*(?:-|–|—|to)\\s*${N}[- ]years?\\s+(?:plan|strategy|horizon|roadmap|vision|period|outlook)\\b)`,
+  'i',
+);
 /** "over the next year or so": a one-year horizon, but only when the sentence is about the plan itself. */
 const NEXT_YEAR = /\b(?:over|for|in|during|within)\s+the\s+(?:next|coming|following)\s+year\b/i;
 const MONTHS: Record<string, number> = { three: 3, six: 6, nine: 9, twelve: 12, eighteen: 18 };
@@ -85,6 +90,11 @@ function periodIn(text: string, inTitle: boolean): { span?: Span; index: number;
   if (range) return { span: yearsBetween(Number(range[1]), Number(range[2])), index: range.index, length: range[0].length, forward: false };
   const fy = FY_RANGE.exec(text);
   if (fy) return { span: yearsBetween(Number(fy[1]), Number(fy[2])), index: fy.index, length: fy[0].length, forward: true };
+  const lengths = SPAN_RANGE.exec(text);
+  if (lengths) {
+    const [a, b] = lengths.slice(1).filter((g) => g !== undefined).map((g) => Number(g) || WORD_NUMBERS[g.toLowerCase()]);
+    return { span: { shortest: Math.min(a, b), longest: Math.max(a, b) }, index: lengths.index, length: lengths[0].length, forward: true };
+  }
   const span = SPAN_OF_YEARS.exec(text);
   if (span) return { span: spanOfYears(span), index: span.index, length: span[0].length, forward: true };
   if (!inTitle) return undefined;
