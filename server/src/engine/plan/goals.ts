@@ -144,7 +144,16 @@ function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
   const parent = parentItem(plan, block);
   // Under "Key results: Martin and Bedeho" (a goal label with who owns them): the key results.
   if (parent && NOTES_TITLE.test(parent.text)) return false;
-  return !parent || parent.text.trimEnd().endsWith(':') || isGroupTitle(parent.text) || (parent.label !== undefined && ctx.labels.includes(parent.label.replace(/s$/, '')));
+  if (!parent) return true;
+  if (!titlesGoals(parent, ctx)) return false;
+  // A title among a goal's own sub-points ("Discuss whether to favour one OS because of:") lists details of that work, not goals.
+  const grandparent = parentItem(plan, parent);
+  return !grandparent || titlesGoals(grandparent, ctx);
+}
+
+/** An item that heads the goals nested under it: "Open repository:", a short group title, a `Key results:` label. */
+function titlesGoals(item: Block, ctx: GoalContext): boolean {
+  return item.text.trimEnd().endsWith(':') || isGroupTitle(item.text) || (item.label !== undefined && ctx.labels.includes(item.label.replace(/s$/, '')));
 }
 
 /** "Tracking Notes", "Comments": what is nested under it is remarks, not goals. */

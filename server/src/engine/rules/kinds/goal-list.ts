@@ -27,7 +27,7 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
     remember(key, item.text, () => {
       if (SLOT.test(item.text) || item.text.trimEnd().endsWith('?') || anyMatch(unless, item.text)) return false;
       const s = shape(item.text);
-      return data.report === 'deliverables' ? s === 'deliverable' : (s === 'aim' || s === 'result') && !hasNumber(item.text);
+      return data.report === 'deliverables' ? s === 'deliverable' : (s === 'aim' || s === 'result') && !hasNumber(item.text) && !SERVICE_LEVEL.test(item.text);
     });
   // A goal is read with its key results: a number in its section (a goal heading) or in the items nested under it counts.
   const flagged = (plan: Plan, item: GoalItem): boolean =>
@@ -124,7 +124,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     const m = artifact.firstMatch(text);
     return !!m && !change.test(text.slice(0, m.end)) && !hasNumber(text);
   };
-  return (raw) => {
+  const read = (raw: string): GoalShape => {
     // "full time" is how much of someone a hire is, not a time to measure ("Add 1 full time developer").
     const text = raw.replace(/\b(full|part)[\s-]time\b/gi, '$1time');
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
@@ -136,13 +136,25 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !hasNumber(text)) return 'deliverable';
     return 'aim';
   };
+  // "API documentation [COMMITTED]: Create documentation for every endpoint": a goal's name, then the work it stands for.
+  return (text) => {
+    const shape = read(text);
+    const named = shape === 'aim' ? GOAL_NAME.exec(text) : null;
+    return named && read(text.slice(named[0].length)) === 'deliverable' ? 'deliverable' : shape;
+  };
 }
+
+/** A short name ending in ":" before the goal's words, which run on for a few words more. */
+const GOAL_NAME = /^[^:.;!?]{2,60}:\s+(?=(?:\S+\s+){2}\S)/;
 
 /** Whether any of the blocks names a quantity. */
 function measuredIn(plan: Plan, { from, to }: NonNullable<GoalItem['below']>): boolean {
   for (let i = from; i < to; i++) if (hasNumber(plan.blocks[i].text)) return true;
   return false;
 }
+
+/** "Resolve all critical alerts within 7 days": a time every case must meet is a target, not a deadline. */
+const SERVICE_LEVEL = /\b(?:all|every|each|any)\b[^.;]{0,80}?\bwithin\s+(?:\d+|one|two|three|four|five|seven|ten|fourteen|thirty)\s+(?:minutes?|hours?|(?:business\s+|working\s+)?days?|weeks?)\b/i;
 
 /** "We can add value", "they can trust us": a commitment or a hope, not a feature. */
 const PRONOUN_SUBJECT = /^\s*(?:we|they|it|you|i)\b/i;
