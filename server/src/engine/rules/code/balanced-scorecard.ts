@@ -156,6 +156,23 @@ function metricLines(plan: Plan, terms: Terms): MetricLine[] {
   return out;
 }
 
+/** "5 new users", "2000 readers", "10 governments": a count of the people or organisations a plan reaches. */
+const REACH = /\b\d[\d,.]*\s*k?\+?\s+(?:(?:new|more|active|paying|monthly|weekly|other)\s+)?(?:users?|customers?|clients?|members?|subscribers?|sign[- ]?ups|downloads|readers|reads|installs?|countries|organi[sz]ations|companies|partners|governments?|gov|contributors|visitors|visits|learners|students|participants)\b/i;
+/** A hire or a skill as a target ("Add 3 full time developers"), or a line under a "Capabilities" layer. */
+const CAPABILITY = /\b(?:hire|hires|hiring|recruit|recruits|add)\b[^.;]{0,40}?\b(?:developers?|engineers?|designers?|staff|people|scientists?|analysts?|directors?)\b|\b(?:capabilit(?:y|ies)|skills?|trained|certified)\b/i;
+
+function capabilityTarget(l: MetricLine): boolean {
+  return CAPABILITY.test(l.block.text.slice(l.start, l.end)) || inSectionMatching(l.block, ['capabilities', 'capability']);
+}
+
+/** Which dimension of a scorecard a targeted line measures, if any the plan's words say. */
+function dimensionOf(l: MetricLine): 'customer' | 'experience' | 'capability' | 'financial' | undefined {
+  if (l.customer || REACH.test(l.block.text.slice(l.start, l.end))) return 'customer';
+  if (l.experience) return 'experience';
+  if (capabilityTarget(l)) return 'capability';
+  return l.financial ? 'financial' : undefined;
+}
+
 /** A line's words without its label ("KR: ", "- [Team] "). */
 function goalWords(text: string): string {
   return text.replace(/^\s*(?:[A-Za-z][\w /&-]{0,30}:\s*)?(?:\[[^\]]{1,60}\]\s*)?/, '');
@@ -184,12 +201,18 @@ export function balancedScorecard(meta: RuleMeta, terms: Terms): Rule {
     // ("satisfaction above 80%" and "membership up 20%"); a count of work done ("Host 8 sessions") is no dimension.
     const targeted = lines.filter((l) => {
       const text = l.block.text.slice(l.start, l.end);
-      return (hasTarget(text) || l.targetBelow) && (l.customer || l.experience || !work.test(goalWords(text)));
+      return (hasTarget(text) || l.targetBelow) && (l.customer || l.experience || capabilityTarget(l) || !work.test(goalWords(text)));
     });
     const felt = targeted.find((l) => l.customer || l.experience);
     if (felt && targeted.some((l) => l.customer !== felt.customer || l.experience !== felt.experience || l.financial !== felt.financial)) {
       return { status: 'addressed', evidence: where(felt) };
     }
+    // Targets on several dimensions of a scorecard, counted the way the plan lays them out: people
+    // reached ("5 new users", "500 sign-ups"), capability built ("Add 3 developers", a "Capabilities"
+    // layer), experience, money — two or more of them, not only money.
+    const dimensions = new Set(targeted.map(dimensionOf).filter((d) => d !== undefined));
+    const reached = targeted.find((l) => dimensionOf(l) !== undefined && dimensionOf(l) !== 'financial');
+    if (reached && dimensions.size >= 2) return { status: 'addressed', evidence: where(reached) };
     const lacks = !customer && !experience ? 'neither what customers achieve nor their experience or the capabilities behind it' : !customer ? 'nothing customers achieve' : 'no experience or capability measure';
     return {
       status: 'partly',
