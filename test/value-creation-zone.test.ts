@@ -18,7 +18,9 @@ describe('value-creation-zone', () => {
     assert.match(m, /^This plan sets company goals .* but never says what customers gain/);
   });
 
-  it('stays quiet when the plan states neither side (customer-outcomes covers that)', () => {
-    assert.deepEqual(messages('# Platform plan\n\n## Roadmap\n\n- Migrate the database.\n- Ship dark mode.\n'), []);
+  it('fires when the plan states neither side: reviewers never read the principle as not applicable', () => {
+    const [m, ...rest] = messages('# Platform plan\n\n## Roadmap\n\n- Migrate the database.\n- Ship dark mode.\n');
+    assert.deepEqual(rest, []);
+    assert.match(m, /^This plan states neither what customers gain nor what the organisation gains/);
   });
 });
