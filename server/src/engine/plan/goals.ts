@@ -27,6 +27,8 @@ export interface GoalContext {
   columns: readonly Pattern[];
   /** Words in a sentence that announce the goal stated after them ("The goal is to …", "Success here means …"). */
   sentences: readonly Pattern[];
+  /** Words that state an intent ("We aim to …", "We're working to …"): a goal only in a goal section. */
+  intents: readonly Pattern[];
 }
 
 export interface GoalItem {
@@ -116,10 +118,11 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       push(items, block, 0, block.text.length, block.index, false);
     } else if (block.kind === 'paragraph' && !linesAsItems(block, ctx, goalSection, items)) {
       // A goal stated in prose: "The goal should be that every change is completed by October."
-      if (!anyMatch(ctx.sentences, block.text)) continue;
+      const intended = ctx.intents.length > 0 && goalSection(block.section) && anyMatch(ctx.intents, block.text);
+      if (!intended && !anyMatch(ctx.sentences, block.text)) continue;
       for (const sentence of block.sentences) {
         const text = block.text.slice(sentence.start, sentence.end);
-        const m = firstOf(ctx.sentences, text);
+        const m = firstOf(ctx.sentences, text) ?? (intended ? firstOf(ctx.intents, text) : undefined);
         if (m) push(items, block, sentence.start + m.end, sentence.end, block.index, false);
       }
     }
@@ -146,7 +149,9 @@ function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
   if (parent && NOTES_TITLE.test(parent.text)) return false;
   if (!parent) return true;
   if (!titlesGoals(parent, ctx)) return false;
-  // A title among a goal's own sub-points ("Discuss whether to favour one OS because of:") lists details of that work, not goals.
+  // A title among a goal's own sub-points ("Discuss whether to favour one OS because of:") lists details
+  // of that work, not goals; one that names goals ("Objective:") still heads goals.
+  if (itemLeadIn(parent, ctx) === true) return true;
   const grandparent = parentItem(plan, parent);
   return !grandparent || titlesGoals(grandparent, ctx);
 }

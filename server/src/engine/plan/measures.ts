@@ -25,6 +25,8 @@ const NUMBER_WORDS = /\b(?:half|halve|halved|double|doubled|triple|tripled|twice
 const DATE_GLOBAL = new RegExp(DATE.source, 'gi');
 /** "one" that counts nothing: "no one nearby", "learn from one another", "one of the leading …", "1:1 contact". */
 const ONE_AS_PRONOUN = /\b(?:no|any|every|some)[\s-]?one\b|\bone\s+(?:another|of|day|way)\b|\bthe\s+one\b|\b1:1\b|\bone-(?:to|on)-one\b/gi;
+/** Digits inside a name: "k6", "store v2", "S3", "B2B", "HTTP/2" — a product or version, not a quantity. */
+const IDENTIFIER = /\b\p{L}+\d[\p{L}\d]*\b|\b[A-Za-z]+\/\d+(?:\.\d+)?\b/gu;
 /** Numbers that name rather than count: "Tier 1 renewals", "Phase 2", "Action 05", "Level 3 support". */
 const NAMING_NUMBER = /\b(?:tier|phase|level|stage|step|version|wave|round|part|section|chapter|article|annex|appendix|action|goal|objective|kr|okr|priority|pillar|theme|workstream|sprint|iteration|milestone|horizon|track|grade|class|type|category)\s*#?\d+(?:\.\d+)*\b/gi;
 
@@ -34,7 +36,7 @@ const DATE_KEY = memoKey();
 /** Whether the text names a quantity (digits once dates and naming numbers are taken out, %, or a number word). */
 export function hasNumber(text: string): boolean {
   return remember(NUMBER_KEY, text, () => {
-    const rest = text.replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ').replace(ONE_AS_PRONOUN, ' ');
+    const rest = text.replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ').replace(ONE_AS_PRONOUN, ' ').replace(IDENTIFIER, ' ');
     return /\d|%/.test(rest) || NUMBER_WORDS.test(rest);
   });
 }

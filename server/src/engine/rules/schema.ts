@@ -196,6 +196,7 @@ const goalList = z
         labels: aliases.optional(),
         columns: patterns.optional(),
         sentences: patterns.optional(),
+        intents: patterns.optional(),
       })
       .strict()
       .optional(),

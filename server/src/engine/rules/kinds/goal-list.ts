@@ -69,6 +69,7 @@ function goalContext(goals: GoalsData, terms: Terms): GoalContext {
     labels: goals.labels ?? terms['goal-label'] ?? [],
     columns: compileAll(goals.columns ?? ['^\\s*(?:{goal-column})\\b'], terms),
     sentences: compileAll(goals.sentences ?? ['{goal-sentence}'], terms),
+    intents: compileAll(goals.intents ?? ['{goal-intent}'], terms),
   };
 }
 
