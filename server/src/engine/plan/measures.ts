@@ -24,7 +24,7 @@ export const DATE = new RegExp(
 const NUMBER_WORDS = /\b(?:half|halve|halved|double|doubled|triple|tripled|twice|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|percent|majority)\b/i;
 const DATE_GLOBAL = new RegExp(DATE.source, 'gi');
 /** "one" that counts nothing: "no one nearby", "learn from one another", "one of the leading …", "1:1 contact". */
-const ONE_AS_PRONOUN = /\b(?:no|any|every|some)[\s-]?one\b|\bone\s+(?:another|of|day|way)\b|\bthe\s+one\b|\b1:1\b|\bone-(?:to|on)-one\b/gi;
+const ONE_AS_PRONOUN = /\b(?:no|any|every|some)[\s-]?one\b|\bone\s+(?:another|of|day|way)\b|\bthe\s+one\b|\b(?:the|a|an|this|that)\s+(?:new|old|dense|same|other|last|next|current|existing|previous|right|best|only|main|default|first|second|original|standard)\s+one\b|\b1:1\b|\bone-(?:to|on)-one\b/gi;
 /** Digits inside a name: "k6", "store v2", "S3", "B2B", "HTTP/2" — a product or version, not a quantity. */
 const IDENTIFIER = /\b\p{L}+\d[\p{L}\d]*\b|\b[A-Za-z]+\/\d+(?:\.\d+)?\b/gu;
 /** Numbers that name rather than count: "Tier 1 renewals", "Phase 2", "Action 05", "Level 3 support". */

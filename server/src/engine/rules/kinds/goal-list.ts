@@ -145,8 +145,8 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   };
 }
 
-/** A short name ending in ":" before the goal's words, which run on for a few words more. */
-const GOAL_NAME = /^[^:.;!?]{2,60}:\s+(?=(?:\S+\s+){2}\S)/;
+/** A short name ending in ":" or set off by a dash before the goal's words, which run on for a few words more. */
+const GOAL_NAME = /^[^:.;!?]{2,60}?(?::|\s[-–—])\s+(?=(?:\S+\s+){2}\S)/;
 
 /** Whether any of the blocks names a quantity. */
 function measuredIn(plan: Plan, { from, to }: NonNullable<GoalItem['below']>): boolean {
