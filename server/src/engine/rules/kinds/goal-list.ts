@@ -84,9 +84,9 @@ export function defaultGoalContext(terms: Terms): GoalContext {
 /** How a goal's words read, from the vocabulary in terms.yaml (deliverable-verb, aim-verb, done, artifact, change-word). */
 function shapeReader(terms: Terms): (text: string) => GoalShape {
   const re = (source: string) => Pattern.compile(source, terms);
-  // What may come before the verb: "For 2 use cases, deliver …", "Successfully integrate …", "Work with our sponsor to establish …", "Dev to start work on chat".
+  // What may come before the verb: "For 2 use cases, deliver …", "Goal is to release …", "Successfully integrate …", "Work with our sponsor to establish …", "Dev to start work on chat".
   const lead =
-    '^(?:(?:for|in|by|with|across|on)\\s[^,]{1,60},\\s*)?(?:work\\s+(?:together\\s+|closely\\s+)?with\\s+[^,.;]{1,60}?\\s+to\\s+)?(?:(?:the\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:team|group|board|committee|staff|leadership|foundation|we|devs?|developers?|engineers?|maintainers?)\\s+(?:will|shall|to)\\s+)?(?:(?:successfully|fully|formally|publicly|officially|first|intentionally|actively|proactively|jointly)\\s+)?';
+    '^(?:(?:for|in|by|with|across|on)\\s[^,]{1,60},\\s*)?(?:(?:this\\s+(?:quarter|year|half)\\s+)?(?:the\\s+|our\\s+)?(?:main\\s+)?goal\\s+(?:is|was|will\\s+be)\\s+to\\s+)?(?:work\\s+(?:together\\s+|closely\\s+)?with\\s+[^,.;]{1,60}?\\s+to\\s+)?(?:(?:the\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:team|group|board|committee|staff|leadership|foundation|we|devs?|developers?|engineers?|maintainers?)\\s+(?:will|shall|to)\\s+)?(?:(?:successfully|fully|formally|publicly|officially|first|intentionally|actively|proactively|jointly)\\s+)?';
   // The result for the people served, in the same goal: "… so that finance teams close the month in 3 days".
   const result = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\b|\\b(?:help|helps|helping|let|lets|enable|enables|allow|allows)\\s+(?:our\\s+|the\\s+|all\\s+)?{customer}\\b');
   // "Release cadence stays monthly", "Launch-to-first-value time": the verb names a measure, not work.
