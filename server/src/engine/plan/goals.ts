@@ -118,7 +118,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       push(items, block, 0, block.text.length, block.index, false);
     } else if (block.kind === 'paragraph' && !linesAsItems(block, ctx, goalSection, items)) {
       // A goal stated in prose: "The goal should be that every change is completed by October."
-      const intended = ctx.intents.length > 0 && goalSection(block.section) && anyMatch(ctx.intents, block.text);
+      const intended = ctx.intents.length > 0 && goalSection(block.section) && statedInProse(plan, block.section) && anyMatch(ctx.intents, block.text);
       if (!intended && !anyMatch(ctx.sentences, block.text)) continue;
       for (const sentence of block.sentences) {
         const text = block.text.slice(sentence.start, sentence.end);
@@ -128,6 +128,19 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
     }
   }
   return items;
+}
+
+const prose = new WeakMap<Section, boolean>();
+
+/** A section that states its goals in prose: no list or table in it (an intent before a list of goals only frames them). */
+function statedInProse(plan: Plan, section: Section): boolean {
+  let answer = prose.get(section);
+  if (answer === undefined) {
+    answer = true;
+    for (let i = section.blockStart; i < section.blockEnd && answer; i++) answer = plan.blocks[i].kind !== 'list-item' && plan.blocks[i].kind !== 'table-row';
+    prose.set(section, answer);
+  }
+  return answer;
 }
 
 /**
