@@ -241,7 +241,7 @@ function labelledBelow(plan: Plan, block: Block): GoalItem['below'] {
 }
 
 function labelOf(block: Block): string | undefined {
-  return (block.label ?? NUMBERED_LABEL.exec(block.text)?.[1])?.toLowerCase().replace(/[\s\d.]+$/, '');
+  return (block.label ?? NUMBERED_LABEL.exec(block.text)?.[1])?.toLowerCase().replace(/[\s\d.#]+$/, '');
 }
 
 /** The items nested under a list item (its key results, its details), if any. */
@@ -293,7 +293,7 @@ function isGoalLabel(block: Block, ctx: GoalContext): boolean {
   return !!label && ctx.labels.includes(label);
 }
 
-const NUMBERED_LABEL = /^\s*([A-Za-z][A-Za-z /&-]{0,30}?\s*\d+(?:\.\d+)*)\s*:\s/;
+const NUMBERED_LABEL = /^\s*([A-Za-z][A-Za-z /&-]{0,30}?\s*#?\d+(?:\.\d+)*)\s*:\s/;
 
 /**
  * A document whose title names goals ("TODO Strategic Goals", "FY27 Q1 OKRs") is a list of goals
@@ -312,6 +312,8 @@ function sectionTest(ctx: GoalContext, goalsDocument: boolean): (section: Sectio
     let answer = answers.get(section);
     if (answer === undefined) {
       if (section.level === 0) answer = goalsDocument;
+      // "### Goal #2: Make focus areas consistent with use cases" is a goal, whatever else its words name.
+      else if (section.heading && isGoalLabel(section.heading, ctx)) answer = true;
       else if (headingMatchesAny(section.normalized, ctx.exceptHeadings)) answer = false;
       else answer = headingMatchesAny(section.normalized, ctx.headings) || (!!section.parent && test(section.parent));
       answers.set(section, answer);
