@@ -74,7 +74,11 @@ export class Pattern {
 
   /** Whether the pattern occurs in the text: on re2js's DFA, far faster than finding where. */
   test(input: string): boolean {
-    const text = this.read(input);
+    return this.occursIn(this.read(input));
+  }
+
+  /** `test` of a text already read (see `read`), remembered in the active memo. */
+  private occursIn(text: string): boolean {
     const memo = activeMemo();
     if (!memo) return this.occurs(text);
     let found = memo.get(text, this.id);
@@ -91,8 +95,9 @@ export class Pattern {
 
   /** Every match, left to right (an array: rules ask this of every block, and most get none). */
   matches(input: string): readonly Match[] {
-    const found = [...this.eachMatch(input)];
-    return found.length > 0 ? found : NONE;
+    const text = this.read(input);
+    // Rules ask this of every block for every pattern: no generator for the many that hold none.
+    return this.occursIn(text) ? [...this.located(text)] : NONE;
   }
 
   /**
@@ -102,7 +107,11 @@ export class Pattern {
   *eachMatch(input: string): Generator<Match> {
     const text = this.read(input);
     // Most texts hold no match: ask the DFA first, locate matches (a slower engine) only when there are some.
-    if (!this.test(text)) return;
+    if (this.occursIn(text)) yield* this.located(text);
+  }
+
+  /** The matches in a text already read that holds one. */
+  private *located(text: string): Generator<Match> {
     const m = this.re.matcher(text);
     let from = 0;
     while (from <= text.length && m.find(from)) {
@@ -116,7 +125,7 @@ export class Pattern {
   /** The leftmost match, if any: locating every match of a long text costs far more. */
   firstMatch(input: string): Match | undefined {
     const text = this.read(input);
-    if (!this.test(text)) return undefined;
+    if (!this.occursIn(text)) return undefined;
     const m = this.re.matcher(text);
     return m.find(0) ? { start: m.start(), end: m.end() } : undefined;
   }
@@ -142,18 +151,28 @@ const PERSONAL_TERM = /\{(?:customer|end-customer|plan-customer)\}/;
  */
 const MASK_WORD = 'qz+';
 
-const masks = new WeakMap<Vocabulary, { groups: RegExp; texts: Map<string, string> }>();
+interface Mask {
+  groups: RegExp;
+  texts: Map<string, string>;
+  /** The last text masked and its masked form: the customer patterns of a rule read one text in turn. */
+  lastText?: string;
+  lastMasked?: string;
+}
+const masks = new WeakMap<Vocabulary, Mask>();
 
 /** The text with each of the plan's own groups replaced by the mask word of the same length. */
 function maskGroups(v: Vocabulary, text: string): string {
   let mask = masks.get(v);
   if (!mask) masks.set(v, (mask = { groups: new RegExp(`\\b(?:${v.phrases.map(phrasePattern).join('|')})\\b`, 'gi'), texts: new Map() }));
+  if (text === mask.lastText) return mask.lastMasked!;
   let masked = mask.texts.get(text);
   if (masked === undefined) {
     if (mask.texts.size > 4096) mask.texts.clear();
     masked = text.replace(mask.groups, (group) => 'q'.padEnd(group.length, 'z'));
     mask.texts.set(text, masked);
   }
+  mask.lastText = text;
+  mask.lastMasked = masked;
   return masked;
 }
 
