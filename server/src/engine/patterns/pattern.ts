@@ -30,7 +30,7 @@ export class Pattern {
   /** Compiled when first asked for (see `withLazyCompile`): most patterns are never needed on a given plan. */
   private compiledRe?: RE2JS;
 
-  /** The saved atoms one of which each match holds (prefilter.ts); null when it has none. */
+  /** The saved atom sets each match holds one atom of each of (prefilter.ts); null when it has none. */
   private prefilter?: ReturnType<typeof savedPrefilter> | null;
 
   private constructor(
@@ -77,20 +77,19 @@ export class Pattern {
     return this.occursIn(this.read(input));
   }
 
-  /** `test` of a text already read (see `read`), remembered in the active memo. */
+  /**
+   * `test` of a text already read (see `read`). A text that lacks every atom of one of the pattern's sets is
+   * not scanned (nor the pattern compiled): most texts, for most patterns. The scan's answer is
+   * remembered in the active memo; the atoms' is not, as it costs less to work out again.
+   */
   private occursIn(text: string): boolean {
-    const memo = activeMemo();
-    if (!memo) return this.occurs(text);
-    let found = memo.get(text, this.id);
-    if (found === undefined) memo.set(text, this.id, (found = this.occurs(text)));
-    return found;
-  }
-
-  /** A text that holds none of its atoms is not scanned (nor the pattern compiled): most texts, for most patterns. */
-  private occurs(text: string): boolean {
     if (this.prefilter === undefined) this.prefilter = (collect ? undefined : savedPrefilter(this.expanded)) ?? null;
-    if (this.prefilter && !this.prefilter.scanner.anyIn(text, this.prefilter.atoms)) return false;
-    return this.re.test(text);
+    if (this.prefilter && !this.prefilter.scanner.allIn(text, this.prefilter.atoms)) return false;
+    const memo = activeMemo();
+    if (!memo) return this.re.test(text);
+    let found = memo.get(text, this.id);
+    if (found === undefined) memo.set(text, this.id, (found = this.re.test(text)));
+    return found;
   }
 
   /** Every match, left to right (an array: rules ask this of every block, and most get none). */

@@ -1,7 +1,7 @@
 /**
- * Skips patterns that cannot occur in a text: the build finds, per built-in program, literal
- * "atoms" one of which every match contains (atoms.ts); a text none of whose atoms occur in is
- * not scanned at all. One pass over a text finds every atom in it (Aho–Corasick), where running
+ * Skips patterns that cannot occur in a text: the build finds, per built-in program, sets of
+ * literal "atoms" such that every match contains one atom of each set (atoms.ts); a text that
+ * lacks every atom of a set is not scanned at all. One pass over a text finds every atom in it (Aho–Corasick), where running
  * each pattern's DFA would build states and scan the text once per pattern.
  */
 
@@ -96,9 +96,14 @@ export class AtomScanner {
 
   /** Whether any of the atoms (indices into `atoms`) occurs in the text. */
   anyIn(text: string, ids: readonly number[]): boolean {
+    return someFound(this.scan(text), ids);
+  }
+
+  /** Whether an atom of each set (indices into `atoms`) occurs in the text. */
+  allIn(text: string, sets: readonly (readonly number[])[]): boolean {
     const found = this.scan(text);
-    for (const id of ids) if (found[id >> 3] & (1 << (id & 7))) return true;
-    return false;
+    for (const ids of sets) if (!someFound(found, ids)) return false;
+    return true;
   }
 
   /** Forgets the texts scanned (the language server, when idle). */
@@ -131,4 +136,9 @@ export class AtomScanner {
     }
     return found;
   }
+}
+
+function someFound(found: Uint8Array, ids: readonly number[]): boolean {
+  for (const id of ids) if (found[id >> 3] & (1 << (id & 7))) return true;
+  return false;
 }
