@@ -84,43 +84,80 @@ function atomChar(inst: Inst): number {
   return code < 0x80 && members.every((c) => foldsTo(c, code)) ? code : -1;
 }
 
+/** The most atom sets kept per pattern: a third rarely filters what two let through. */
+const MAX_SETS = 3;
+
 /** The atoms of a compiled pattern, or undefined when no set of them is needed by every match. */
 export function requiredAtoms(compiled: RE2JS): string[] | undefined {
+  return requiredAtomSets(compiled, 1)[0];
+}
+
+/**
+ * Sets of atoms such that every match holds an atom of each set: the first as `requiredAtoms`
+ * finds it, then sets read from other parts of the program ("{customer} … {improve}" needs a
+ * customer word and a word for improving). None when no set is needed by every match.
+ */
+export function requiredAtomSets(compiled: RE2JS, limit = MAX_SETS): string[][] {
   const prog = (compiled as unknown as { re2Input: { prog: Prog } }).re2Input.prog;
   const insts = prog.inst;
-  for (const inst of insts) if (inst.op < ALT || inst.op > RUNE_ANY_NOT_NL) return undefined;
+  for (const inst of insts) if (inst.op < ALT || inst.op > RUNE_ANY_NOT_NL) return [];
   const chars = insts.map(atomChar);
-  // The string each instruction forces, up to MAX_ATOM characters.
-  const forced = insts.map((_, i) => {
-    let s = '';
-    for (let j = i, steps = 0; s.length < MAX_ATOM && steps++ < insts.length; ) {
+  // The instructions each instruction's forced string is read from.
+  const chains = insts.map((_, i) => {
+    const chain: number[] = [];
+    for (let j = i, length = 0, steps = 0; length < MAX_ATOM && steps++ < insts.length; ) {
       const op = insts[j].op;
       if (op === NOP || op === CAPTURE || op === EMPTY_WIDTH) j = insts[j].out;
       else if (chars[j] >= 0) {
-        s += String.fromCharCode(chars[j]);
+        chain.push(j);
+        length++;
         j = insts[j].out;
       } else break;
     }
-    return s;
+    return chain;
   });
+  // The string each instruction forces, up to MAX_ATOM characters.
+  const forced = chains.map((chain) => String.fromCharCode(...chain.map((j) => chars[j])));
   const next = (i: number): number[] => {
     const { op, out, arg } = insts[i];
     if (op === ALT || op === ALT_MATCH) return [out, arg];
     return op === MATCH || op === FAIL ? [] : [out];
   };
+  const reachedFrom = new Map<number, number[]>();
+  insts.forEach((_, i) => {
+    for (const j of next(i)) reachedFrom.set(j, [...(reachedFrom.get(j) ?? []), i]);
+  });
+  const sets: string[][] = [];
+  // Instructions an earlier set's atoms were read from: a later set is read from the others.
+  const used = new Set<number>();
+  for (let tries = 0; tries < limit; tries++) {
+    const kept = atomHeads(prog.start, insts, forced, next, reachedFrom, used);
+    if (!kept) break;
+    for (const i of kept) for (const j of chains[i]) used.add(j);
+    const atoms = [...new Set(kept.map((i) => forced[i]))];
+    // One atom within another: wherever the longer occurs, so does the shorter.
+    const set = atoms.filter((a) => !atoms.some((b) => b !== a && a.includes(b))).sort();
+    // A set that an earlier one implies (the same word spelled again in the program) filters nothing more.
+    if (!sets.some((earlier) => earlier.every((a) => set.some((b) => a.includes(b))))) sets.push(set);
+  }
+  return sets;
+}
+
+/**
+ * Instructions, none in `used`, one of which every path from the start to MATCH passes through,
+ * each forcing as long a string as can be: the longest length at which such instructions cut
+ * every path, then as few of them as do.
+ */
+function atomHeads(start: number, insts: Inst[], forced: string[], next: (i: number) => number[], reachedFrom: Map<number, number[]>, used: Set<number>): number[] | undefined {
   for (let length = MAX_ATOM; length >= MIN_ATOM; length--) {
     const cut = new Set<number>();
     forced.forEach((s, i) => {
-      if (s.length >= length) cut.add(i);
+      if (s.length >= length && !used.has(i)) cut.add(i);
     });
-    if (cut.size === 0 || reaches(prog.start, MATCH, insts, next, cut)) continue;
+    if (cut.size === 0 || reaches(start, MATCH, insts, next, cut)) continue;
     // An instruction reached only through a cut one adds nothing: every path to it passes that one first.
-    const reachedFrom = new Map<number, number[]>();
-    insts.forEach((_, i) => {
-      for (const j of next(i)) reachedFrom.set(j, [...(reachedFrom.get(j) ?? []), i]);
-    });
     const heads = [...cut].filter((i) => {
-      for (let j = i, steps = 0; j !== prog.start && steps < insts.length; steps++) {
+      for (let j = i, steps = 0; j !== start && steps < insts.length; steps++) {
         const from = reachedFrom.get(j) ?? [];
         if (from.length !== 1) return true;
         j = from[0];
@@ -133,11 +170,9 @@ export function requiredAtoms(compiled: RE2JS): string[] | undefined {
     const kept = new Set(heads);
     for (const i of heads) {
       kept.delete(i);
-      if (reaches(prog.start, MATCH, insts, next, kept)) kept.add(i);
+      if (reaches(start, MATCH, insts, next, kept)) kept.add(i);
     }
-    const atoms = [...new Set([...kept].map((i) => forced[i]))];
-    // One atom within another: wherever the longer occurs, so does the shorter.
-    return atoms.filter((a) => !atoms.some((b) => b !== a && a.includes(b))).sort();
+    return [...kept];
   }
   return undefined;
 }

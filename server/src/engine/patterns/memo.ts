@@ -22,19 +22,39 @@ export class PatternMemo {
     for (const entry of this.texts.values()) entry.values = undefined;
   }
 
+  /**
+   * The last text asked about and its entry: rules ask about one text for pattern after pattern,
+   * and a map lookup for each ask was a tenth of a lint.
+   */
+  private lastText?: string;
+  private lastEntry?: { bits?: Uint8Array; values?: unknown[]; lint: number };
+
+  /** The text's entry if it has one, marked as asked about in this lint. */
+  private find(text: string): { bits?: Uint8Array; values?: unknown[]; lint: number } | undefined {
+    if (text === this.lastText) return this.lastEntry;
+    const entry = this.texts.get(text);
+    if (!entry) return undefined;
+    entry.lint = this.lint;
+    this.lastText = text;
+    this.lastEntry = entry;
+    return entry;
+  }
+
   /** The text's entry, marked as asked about in this lint. */
   private entry(text: string): { bits?: Uint8Array; values?: unknown[]; lint: number } {
-    let entry = this.texts.get(text);
-    if (!entry) this.texts.set(text, (entry = { lint: this.lint }));
-    entry.lint = this.lint;
+    let entry = this.find(text);
+    if (!entry) {
+      this.texts.set(text, (entry = { lint: this.lint }));
+      this.lastText = text;
+      this.lastEntry = entry;
+    }
     return entry;
   }
 
   /** The remembered answer for pattern `id` on the text, or undefined. */
   get(text: string, id: number): boolean | undefined {
-    const entry = this.texts.get(text);
+    const entry = this.find(text);
     if (!entry) return undefined;
-    entry.lint = this.lint;
     if (!entry.bits || id >= entry.bits.length * 4) return undefined;
     const pair = (entry.bits[id >> 2] >> ((id & 3) * 2)) & 3;
     return pair === 0 ? undefined : pair === 3;
@@ -62,6 +82,8 @@ export class PatternMemo {
   sweep(): void {
     for (const [text, entry] of this.texts) if (entry.lint !== this.lint) this.texts.delete(text);
     this.lint++;
+    // The next lint marks the last text's entry again when it asks about it.
+    this.lastText = this.lastEntry = undefined;
   }
 }
 

@@ -30,7 +30,7 @@ export class Pattern {
   /** Compiled when first asked for (see `withLazyCompile`): most patterns are never needed on a given plan. */
   private compiledRe?: RE2JS;
 
-  /** The saved atoms one of which each match holds (prefilter.ts); null when it has none. */
+  /** The saved atom sets each match holds one atom of each of (prefilter.ts); null when it has none. */
   private prefilter?: ReturnType<typeof savedPrefilter> | null;
 
   private constructor(
@@ -74,25 +74,29 @@ export class Pattern {
 
   /** Whether the pattern occurs in the text: on re2js's DFA, far faster than finding where. */
   test(input: string): boolean {
-    const text = this.read(input);
-    const memo = activeMemo();
-    if (!memo) return this.occurs(text);
-    let found = memo.get(text, this.id);
-    if (found === undefined) memo.set(text, this.id, (found = this.occurs(text)));
-    return found;
+    return this.occursIn(this.read(input));
   }
 
-  /** A text that holds none of its atoms is not scanned (nor the pattern compiled): most texts, for most patterns. */
-  private occurs(text: string): boolean {
+  /**
+   * `test` of a text already read (see `read`). A text that lacks every atom of one of the pattern's sets is
+   * not scanned (nor the pattern compiled): most texts, for most patterns. The scan's answer is
+   * remembered in the active memo; the atoms' is not, as it costs less to work out again.
+   */
+  private occursIn(text: string): boolean {
     if (this.prefilter === undefined) this.prefilter = (collect ? undefined : savedPrefilter(this.expanded)) ?? null;
-    if (this.prefilter && !this.prefilter.scanner.anyIn(text, this.prefilter.atoms)) return false;
-    return this.re.test(text);
+    if (this.prefilter && !this.prefilter.scanner.allIn(text, this.prefilter.atoms)) return false;
+    const memo = activeMemo();
+    if (!memo) return this.re.test(text);
+    let found = memo.get(text, this.id);
+    if (found === undefined) memo.set(text, this.id, (found = this.re.test(text)));
+    return found;
   }
 
   /** Every match, left to right (an array: rules ask this of every block, and most get none). */
   matches(input: string): readonly Match[] {
-    const found = [...this.eachMatch(input)];
-    return found.length > 0 ? found : NONE;
+    const text = this.read(input);
+    // Rules ask this of every block for every pattern: no generator for the many that hold none.
+    return this.occursIn(text) ? [...this.located(text)] : NONE;
   }
 
   /**
@@ -102,7 +106,11 @@ export class Pattern {
   *eachMatch(input: string): Generator<Match> {
     const text = this.read(input);
     // Most texts hold no match: ask the DFA first, locate matches (a slower engine) only when there are some.
-    if (!this.test(text)) return;
+    if (this.occursIn(text)) yield* this.located(text);
+  }
+
+  /** The matches in a text already read that holds one. */
+  private *located(text: string): Generator<Match> {
     const m = this.re.matcher(text);
     let from = 0;
     while (from <= text.length && m.find(from)) {
@@ -116,7 +124,7 @@ export class Pattern {
   /** The leftmost match, if any: locating every match of a long text costs far more. */
   firstMatch(input: string): Match | undefined {
     const text = this.read(input);
-    if (!this.test(text)) return undefined;
+    if (!this.occursIn(text)) return undefined;
     const m = this.re.matcher(text);
     return m.find(0) ? { start: m.start(), end: m.end() } : undefined;
   }
@@ -142,18 +150,28 @@ const PERSONAL_TERM = /\{(?:customer|end-customer|plan-customer)\}/;
  */
 const MASK_WORD = 'qz+';
 
-const masks = new WeakMap<Vocabulary, { groups: RegExp; texts: Map<string, string> }>();
+interface Mask {
+  groups: RegExp;
+  texts: Map<string, string>;
+  /** The last text masked and its masked form: the customer patterns of a rule read one text in turn. */
+  lastText?: string;
+  lastMasked?: string;
+}
+const masks = new WeakMap<Vocabulary, Mask>();
 
 /** The text with each of the plan's own groups replaced by the mask word of the same length. */
 function maskGroups(v: Vocabulary, text: string): string {
   let mask = masks.get(v);
   if (!mask) masks.set(v, (mask = { groups: new RegExp(`\\b(?:${v.phrases.map(phrasePattern).join('|')})\\b`, 'gi'), texts: new Map() }));
+  if (text === mask.lastText) return mask.lastMasked!;
   let masked = mask.texts.get(text);
   if (masked === undefined) {
     if (mask.texts.size > 4096) mask.texts.clear();
     masked = text.replace(mask.groups, (group) => 'q'.padEnd(group.length, 'z'));
     mask.texts.set(text, masked);
   }
+  mask.lastText = text;
+  mask.lastMasked = masked;
   return masked;
 }
 

@@ -69,8 +69,8 @@ export interface ProgramHeader {
   numSubexp: number;
   longest: boolean;
   namedGroups: Record<string, number>;
-  /** Its atoms (see prefilter.ts), as indices into the file's list; none when no atom is needed by every match. */
-  atoms?: number[];
+  /** Its atom sets (see prefilter.ts), each as indices into the file's list; none when no atom is needed by every match. */
+  atoms?: number[][];
 }
 
 const FLAGS = RE2JS.CASE_INSENSITIVE;
@@ -283,8 +283,8 @@ export function savedProgram(source: string): RE2JS | undefined {
   return header && programs ? rebuildProgram(source, header, programs.body, programs.runes) : undefined;
 }
 
-/** What tells whether `source` (already expanded) may occur in a text without running it: its saved atoms, if it has some. */
-export function savedPrefilter(source: string): { scanner: AtomScanner; atoms: readonly number[] } | undefined {
+/** What tells whether `source` (already expanded) may occur in a text without running it: its saved atom sets, if it has some. */
+export function savedPrefilter(source: string): { scanner: AtomScanner; atoms: readonly (readonly number[])[] } | undefined {
   const programs = savedPrograms();
   const atoms = programs?.index.get(source)?.atoms;
   if (!programs || !atoms) return undefined;

@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { RE2JS } from 're2js';
 import { builtinRules } from '../rules/builtin';
 import { collectCompiled } from './pattern';
-import { requiredAtoms } from './atoms';
+import { requiredAtomSets } from './atoms';
 import { AtomScanner } from './prefilter';
 import { appendTables, appendWords, encodePrograms, type ProgramHeader, readTables, rebuildProgram, runeArrays, saveableProgram } from './programs';
 
@@ -30,8 +30,8 @@ export function builtinProgramsFile(): Buffer {
     const saveable = saveableProgram(re, runeList);
     if (!saveable) continue;
     index[source] = { at: appendWords(body, saveable.words), ...saveable.header };
-    const required = requiredAtoms(re);
-    if (required) index[source].atoms = required.map((a) => atoms.get(a) ?? (atoms.set(a, atoms.size), atoms.size - 1));
+    const required = requiredAtomSets(re);
+    if (required.length > 0) index[source].atoms = required.map((set) => set.map((a) => atoms.get(a) ?? (atoms.set(a, atoms.size), atoms.size - 1)));
   }
   const atomList = [...atoms.keys()];
   const tables = new AtomScanner(atomList).tables;

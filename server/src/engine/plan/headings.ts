@@ -15,9 +15,22 @@ export function normalizeHeading(text: string): string {
  * compared by its stem: `risks` matches "Risk register" and `goal` matches "Our goals".
  */
 export function headingMatches(normalized: string, alias: string, stemmed = false): boolean {
+  return containsAlias(comparedHeading(normalized, stemmed), comparedAlias(alias, stemmed));
+}
+
+/** The alias as headings are compared with it (normalized, stemmed if so), or undefined when it has no words. */
+function comparedAlias(alias: string, stemmed: boolean): string | undefined {
   const a = normalizeHeading(alias);
-  if (a === '') return false;
-  return stemmed ? ` ${stems(normalized)} `.includes(` ${stems(a)} `) : ` ${normalized} `.includes(` ${a} `);
+  return a === '' ? undefined : stemmed ? stems(a) : a;
+}
+
+/** The heading as aliases are looked for in it: stemmed if so, between spaces. */
+function comparedHeading(normalized: string, stemmed: boolean): string {
+  return ` ${stemmed ? stems(normalized) : normalized} `;
+}
+
+function containsAlias(heading: string, alias: string | undefined): boolean {
+  return alias !== undefined && heading.includes(` ${alias} `);
 }
 
 /**
@@ -50,17 +63,25 @@ function stem(word: string): string {
   return word.endsWith('s') ? word.slice(0, -1) : word;
 }
 
-/** Answers by alias list, then heading: the same few lists are asked about every section of every lint. */
-const answers = new WeakMap<readonly string[], Map<string, boolean>>();
+/**
+ * Answers by alias list, then heading: the same few lists are asked about every section of every
+ * lint. With them, the list's aliases as compared (headings numbered per section, as "Risks 3",
+ * are new to the list each time, and normalizing its aliases again for each was most of the ask).
+ */
+const answers = new WeakMap<readonly string[], { byHeading: Map<string, boolean>; stemmed: boolean; compared: (string | undefined)[] }>();
 
 /** Whether the normalized heading matches one of the aliases (pass the same array each time: answers are kept per array). */
 export function headingMatchesAny(normalized: string, aliases: readonly string[]): boolean {
-  let byHeading = answers.get(aliases);
-  if (!byHeading || byHeading.size > 10_000) answers.set(aliases, (byHeading = new Map()));
-  let found = byHeading.get(normalized);
-  if (found === undefined) {
+  let list = answers.get(aliases);
+  if (!list) {
     const stemmed = onStems.has(aliases);
-    byHeading.set(normalized, (found = aliases.some((a) => headingMatches(normalized, a, stemmed))));
+    answers.set(aliases, (list = { byHeading: new Map(), stemmed, compared: aliases.map((a) => comparedAlias(a, stemmed)) }));
+  }
+  if (list.byHeading.size > 10_000) list.byHeading.clear();
+  let found = list.byHeading.get(normalized);
+  if (found === undefined) {
+    const heading = comparedHeading(normalized, list.stemmed);
+    list.byHeading.set(normalized, (found = list.compared.some((a) => containsAlias(heading, a))));
   }
   return found;
 }

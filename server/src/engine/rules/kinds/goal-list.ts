@@ -20,7 +20,7 @@ export type GoalShape = 'aim' | 'deliverable' | 'result' | 'checkable';
  */
 export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: Terms): Rule {
   const ctx = data.goals ? goalContext(data.goals, terms) : defaultGoalContext(terms);
-  const shape = shapeReader(terms);
+  const shape = sharedShapeReader(terms);
   const unless = compileAll(data.unless, terms);
   const key = memoKey();
   const flaggedWords = (item: GoalItem): boolean =>
@@ -79,6 +79,21 @@ export function defaultGoalContext(terms: Terms): GoalContext {
   let ctx = defaultContexts.get(terms);
   if (!ctx) defaultContexts.set(terms, (ctx = goalContext({}, terms)));
   return ctx;
+}
+
+/**
+ * One shape reader per terms, its answers remembered per text: the goal-list rules read the same
+ * goals' shapes (unmeasurable-outcome and output-as-outcome each read every goal of a plan).
+ */
+const shapeReaders = new WeakMap<Terms, (text: string) => GoalShape>();
+function sharedShapeReader(terms: Terms): (text: string) => GoalShape {
+  let reader = shapeReaders.get(terms);
+  if (!reader) {
+    const read = shapeReader(terms);
+    const key = memoKey();
+    shapeReaders.set(terms, (reader = (text) => remember(key, text, () => read(text))));
+  }
+  return reader;
 }
 
 /** How a goal's words read, from the vocabulary in terms.yaml (deliverable-verb, aim-verb, done, artifact, change-word). */

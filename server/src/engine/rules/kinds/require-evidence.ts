@@ -40,6 +40,8 @@ export function requireEvidence(data: RuleDataOf<'require-evidence'>, meta: Rule
   function* gaps(plan: Plan): Generator<Gap> {
     for (const check of checks) {
       for (const block of plan.blocks) {
+        // A section or plan that holds evidence has no gap, wherever its triggers are: they are not located.
+        if (!textOnly && appearsInScope(plan, block, 0, data.scope, check.evidence)) continue;
         const triggers = remember(check.key, block.text, () =>
           check.trigger.flatMap((p) => p.matches(block.text)).filter((m) => !textOnly || !appearsInScope(plan, block, m.start, data.scope, check.evidence)),
         );
