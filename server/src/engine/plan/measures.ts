@@ -25,6 +25,9 @@ const NUMBER_WORDS = /\b(?:half|halve|halved|double|doubled|triple|tripled|twice
 const DATE_GLOBAL = new RegExp(DATE.source, 'gi');
 /** "one" that counts nothing: "no one nearby", "learn from one another", "one of the leading …", "1:1 contact". */
 const ONE_AS_PRONOUN = /\b(?:no|any|every|some)[\s-]?one\b|\bone\s+(?:another|of|day|way)\b|\bthe\s+one\b|\b(?:the|a|an|this|that)\s+(?:new|old|dense|same|other|last|next|current|existing|previous|right|best|only|main|default|first|second|original|standard)\s+one\b|\b1:1\b|\bone-(?:to|on)-one\b/gi;
+/** The size that picks out a segment, not a target: "organizations with 300+ hosts", "teams of more than 50 developers". */
+const SEGMENT_SIZE = /\b(?:organi[sz]ations?|companies|company|customers?|teams?|clinics?|businesses|enterprises?|accounts?|firms?|groups?|schools?|hospitals?|councils?|agencies)\s+(?:with|of|that\s+have|having)\s+(?:more\s+than\s+|less\s+than\s+|fewer\s+than\s+|over\s+|under\s+|up\s+to\s+|at\s+least\s+|between\s+)?\d[\d,.]*\+?(?:\s*(?:-|–|to|and)\s*\d[\d,.]*)?\s+(?:[\w-]+\s+)?(?:hosts|employees|developers|engineers|users|seats|people|staff|members|locations|chairs|practitioners|repositories|repos|devices|endpoints|students|beds|sites)\b/gi;
+
 /** Digits inside a name: "k6", "store v2", "S3", "B2B", "HTTP/2" — a product or version, not a quantity. */
 const IDENTIFIER = /\b\p{L}+\d[\p{L}\d]*\b|\b[A-Za-z]+\/\d+(?:\.\d+)?\b/gu;
 /** Numbers that name rather than count: "Tier 1 renewals", "Phase 2", "Action 05", "Level 3 support". */
@@ -36,7 +39,7 @@ const DATE_KEY = memoKey();
 /** Whether the text names a quantity (digits once dates and naming numbers are taken out, %, or a number word). */
 export function hasNumber(text: string): boolean {
   return remember(NUMBER_KEY, text, () => {
-    const rest = text.replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ').replace(ONE_AS_PRONOUN, ' ').replace(IDENTIFIER, ' ');
+    const rest = text.replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ').replace(ONE_AS_PRONOUN, ' ').replace(IDENTIFIER, ' ').replace(SEGMENT_SIZE, ' ');
     return /\d|%/.test(rest) || NUMBER_WORDS.test(rest);
   });
 }
