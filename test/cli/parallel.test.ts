@@ -8,16 +8,23 @@ import { ROOT, run, tree, write } from './helpers';
 
 /** The bundled CLI, which lints many files on worker threads (from sources, tests lint them in-process). */
 function bin(args: string[], cwd: string) {
-  return spawnSync(process.execPath, [join(ROOT, 'bin/stratlint.js'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return spawnSync(process.execPath, [join(ROOT, 'bin/stratlint.js'), ...args], { cwd, encoding: 'utf8', maxBuffer: 256 << 20, env: { ...process.env, NO_COLOR: '1' } });
 }
 
 describe('CLI on many files (worker threads)', () => {
   // The project's documents and, where it is there, the shared corpus, opted in as plans (numbered:
   // rule pages share a name), plus a folder that is not a plan.
+  // Copies of them until the run is big enough to start workers (under 1 MB in all it lints on one thread).
   const files: Record<string, string> = { 'notes/readme.md': '# Notes\n\nNot a plan.\n' };
-  [...projectDocs, ...corpusFiles].forEach((f, i) => {
-    files[`plans/${String(i).padStart(3, '0')}-${basename(f)}`] = `---\nstratlint: true\n---\n${readFileSync(f, 'utf8')}`;
-  });
+  const docs = [...projectDocs, ...corpusFiles];
+  let bytes = 0;
+  for (let copy = 0; bytes < 1_200_000; copy++) {
+    docs.forEach((f, i) => {
+      const text = `---\nstratlint: true\n---\n${readFileSync(f, 'utf8')}`;
+      files[`plans/${copy}-${String(i).padStart(3, '0')}-${basename(f)}`] = text;
+      bytes += Buffer.byteLength(text);
+    });
+  }
   const dir = tree(files);
   skipWithoutCorpus('lints the shared corpus too');
 
@@ -26,7 +33,7 @@ describe('CLI on many files (worker threads)', () => {
     const parallel = bin(['--no-config', '--format', 'json', '.'], dir);
     assert.equal(parallel.stderr, inProcess.stderr);
     assert.equal(parallel.status, inProcess.code);
-    assert.ok(Object.keys(files).length >= 9, 'enough files for the workers');
+    assert.ok(Object.keys(files).length >= 9 && bytes >= 1_000_000, 'enough files and bytes for the workers');
     assert.equal(parallel.stdout, inProcess.stdout);
     assert.ok((JSON.parse(parallel.stdout) as unknown[]).length > 0);
   });
