@@ -67,6 +67,8 @@ const PLAN_PERIOD = new RegExp(`\\b(?:for|in|during)\\s+(?:the\\s+)?(?:fy\\s?)?$
 /** A column headed "Five years" in a table of horizons. */
 const YEARS_CELL = new RegExp(`^\\s*${N}\\s+years?\\s*$`, 'i');
 const ANY_YEAR = new RegExp(`\\b${YEAR}\\b`);
+/** A title's only year is when the page was written: "as of 11/2024", "updated March 2025". */
+const SNAPSHOT = new RegExp(`\\b(?:as\\s+of|(?:last\\s+)?updated(?:\\s+(?:on|in))?)\\s+(?:\\d{1,2}\\/|${MONTH}\\s+)?${YEAR}\\b`, 'i');
 const LONE_YEAR = new RegExp(`^\\s*(?:fy\\s?'?\\d\\d|(?:fy\\s?)?${YEAR})\\s*$`, 'i');
 const FRONT_MATTER_KEYS = ['horizon', 'timeframe', 'period'];
 const HORIZON_LABELS = new Set(['horizon', 'time horizon', 'planning horizon', 'timeframe', 'time frame', 'period']);
@@ -179,7 +181,8 @@ function statedIn(block: Block, declared: boolean, isTitle: boolean): Stated[] {
   if (target) return [{ index: target.index, length: target[0].length, kind: 'target', forward: false }];
   // A declaration without a length still declares ("Horizon: until the merger closes").
   if (declared) return [{ index: 0, length: text.length, kind: 'target', forward: true }];
-  const mention = named ?? (isTitle ? ANY_YEAR.exec(text) : null);
+  // "Roadmap, as of 11/2024" dates the page, not the plan.
+  const mention = named ?? (isTitle && !SNAPSHOT.test(text) ? ANY_YEAR.exec(text) : null);
   return mention ? [{ index: mention.index, length: mention[0].length, kind: 'mention', forward: false }] : [];
 }
 
