@@ -156,7 +156,7 @@ function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
   const next = plan.blocks[block.index + 1];
   const hasChildren = next?.kind === 'list-item' && listIndent(plan, next) > listIndent(plan, block);
   const opensList = block.text.trimEnd().endsWith(':');
-  if (hasChildren ? isGroupTitle(block.text) : opensList) return false;
+  if (hasChildren ? isGroupTitle(block.text) || UNFINISHED.test(block.text) : opensList) return false;
   const parent = parentItem(plan, block);
   // Under "Key results: Martin and Bedeho" (a goal label with who owns them): the key results.
   if (parent && NOTES_TITLE.test(parent.text)) return false;
@@ -195,6 +195,9 @@ const FIELD_LABELS = new Set(
 
 /** "Why? Enable answering …", "How: …": the reason for a goal or its means, not a goal. */
 const RATIONALE = /^\s*(?:why|how|because|rationale|reason)\s*[?:]/i;
+
+/** A sentence its nested items finish ("Encourage members to" > "serve on advisory boards"): a lead-in, not a goal. */
+const UNFINISHED = /\b(?:to|and|or|by|with|for|of|the|a|an|that|which|in|on|as)\s*$/i;
 
 /** An item that is only a link ("[Strategic Goals 2022](#proposed-2022)"): a table of contents, not a goal. */
 const LINK_ONLY = /^\s*\[[^\]\n]*\]\([^)\n]*\)\s*$/;
