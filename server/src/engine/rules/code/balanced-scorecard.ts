@@ -210,9 +210,12 @@ export function balancedScorecard(meta: RuleMeta, terms: Terms): Rule {
     // Targets on several dimensions of a scorecard, counted the way the plan lays them out: people
     // reached ("5 new users", "500 sign-ups"), capability built ("Add 3 developers", a "Capabilities"
     // layer), experience, money — two or more of them, not only money.
-    const dimensions = new Set(targeted.map(dimensionOf).filter((d) => d !== undefined));
-    const reached = targeted.find((l) => dimensionOf(l) !== undefined && dimensionOf(l) !== 'financial');
-    if (reached && dimensions.size >= 2) return { status: 'addressed', evidence: where(reached) };
+    const measured = targeted.flatMap((l) => {
+      const dimension = dimensionOf(l);
+      return dimension ? [{ l, dimension }] : [];
+    });
+    const reached = measured.find((m) => m.dimension !== 'financial');
+    if (reached && new Set(measured.map((m) => m.dimension)).size >= 2) return { status: 'addressed', evidence: where(reached.l) };
     const lacks = !customer && !experience ? 'neither what customers achieve nor their experience or the capabilities behind it' : !customer ? 'nothing customers achieve' : 'no experience or capability measure';
     return {
       status: 'partly',
