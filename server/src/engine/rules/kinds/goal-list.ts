@@ -10,7 +10,7 @@ import type { Fix, Related, Rule, RuleMeta } from '../types';
 
 /** What a goal's words say it is: a change someone should see, a piece of work to finish, or a change with its result stated. */
 /** `checkable`: a result that is there or not, like a capability its users gain ("so that users can share a search"): nothing to count. */
-export type GoalShape = 'aim' | 'deliverable' | 'result' | 'checkable';
+export type GoalShape = 'aim' | 'deliverable' | 'result' | 'checkable' | 'unclear';
 
 /**
  * Goals read as a reviewer reads them (plan/goals.ts finds them): `report: deliverables` flags
@@ -108,7 +108,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const deliverable = re(`${lead}(?:{deliverable-verb})\\b`);
   // "Definition of the life cycle and a guideline", "An automated verification of every release", "Being
   // able to promote files as artifacts": the work named as a noun, or the team's new ability.
-  const namedWork = re('^(?:an?\\s+|the\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:definition|implementation|creation|publication|documentation|launch|delivery|migration|introduction|establishment|development|automation|verification|roll-?out|deployment|completion)\\s+of\\b|^being\\s+able\\s+to\\b');
+  const namedWork = re('^(?:an?\\s+|the\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:definition|implementation|creation|publication|documentation|launch|delivery|migration|introduction|establishment|development|automation|verification|roll-?out|deployment|completion|demonstration)\\s+of\\b|^being\\s+able\\s+to\\b');
   // "A communications plan will be developed by Q1": the same work, in the passive.
   const madePassive = re('^(?:an?|the|our)\\s+(?:[\\pL-]+\\s+){0,5}?(?:will|shall)\\s+be\\s+(?:developed|created|published|established|built|launched|written|delivered|implemented|completed|finali[sz]ed|released|defined|designed|drafted|shared|set\\s+up|introduced|produced|rolled\\s+out|held)\\b');
   const verbAsNoun = re(`${lead}(?:{deliverable-verb})[\\s-]+(?:\\S+[\\s-]+){0,3}?(?:{measure-noun})\\b`);
@@ -131,6 +131,8 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   );
   const owns = re('^having\\s|\\b(?:has|have)\\s+(?:an?|its|their)\\s+(?:[\\pL-]+\\s+){0,3}(?:{artifact})\\b');
   const change = re('\\b(?:{change-word})\\b');
+  // A short label with none of these names a topic ("Marine", "Donut charts"), not a change asked for; a placeholder ("KR: TBD") still gives nothing to track.
+  const asksChange = re('\\b(?:{change-word}|{improve}|{aim-verb}|tbd|tbc|coming\\s+soon)\\b');
   // "… so that users can share a search": an ability the people served gain, there or not ("so that tests can collect data" serves the team).
   const gainedAbility = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\s+(?:can|are\\s+able\\s+to|is\\s+able\\s+to)\\s+\\pL');
   // "Users can filter results by date": a feature to ship, checked off once built, unless it asks for a change ("can onboard faster").
@@ -150,7 +152,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     if (aim.test(text) || aimAsWork.test(text)) return 'aim';
     if (done.test(text) || owns.test(text) || named(text)) return 'deliverable';
     if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !hasNumber(text)) return 'deliverable';
-    return 'aim';
+    return TOPIC.test(text) && !asksChange.test(text) ? 'unclear' : 'aim';
   };
   // "API documentation [COMMITTED]: Create documentation for every endpoint": a goal's name, then the work it stands for.
   return (text) => {
@@ -171,6 +173,9 @@ function measuredIn(plan: Plan, { from, to }: NonNullable<GoalItem['below']>): b
 
 /** "Resolve all critical alerts within 7 days": a time every case must meet is a target, not a deadline. */
 const SERVICE_LEVEL = /\b(?:all|every|each|any)\b[^.;]{0,80}?\bwithin\s+(?:\d+|one|two|three|four|five|seven|ten|fourteen|thirty)\s+(?:minutes?|hours?|(?:business\s+|working\s+)?days?|weeks?)\b/i;
+
+/** Up to four words and nothing else: a name, not a sentence ("Partnering with other communities" is work being done). */
+const TOPIC = /^\W*(?![\p{L}-]+ing\b)(?:[\p{L}\p{N}/&().,-]+\s*){1,4}$/u;
 
 /** "We can add value", "they can trust us": a commitment or a hope, not a feature. */
 const PRONOUN_SUBJECT = /^\s*(?:we|they|it|you|i)\b/i;
