@@ -82,7 +82,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
         listStart = block.index;
         // A lead-in ending in ":" says what the list is ("Some avenues for improvement:"); without one, the section does.
         const before = plan.blocks[block.index - 1];
-        const leadIn = leadInOf(before);
+        const leadIn = leadInOf(before) ?? unfinishedLeadIn(before, ctx);
         const title = leadIn === undefined ? titleOf(before) : undefined;
         // A title over the list ("Our strategic goals for 2022-2024") may name goals; one that does not leaves it to the section.
         listIsGoals = leadIn ? announcesGoals(leadIn, ctx) : title && announcesGoals(title, ctx) ? true : goalSection(block.section);
@@ -183,10 +183,13 @@ const NOTES_TITLE = /^\s*(?:[\p{L}-]+\s+)?(?:notes|comments|remarks|updates|stat
  * someone, and not the plan's title section (where a quote introduces the document).
  */
 function isGoalStatementQuote(plan: Plan, block: Block): boolean {
-  if (block.kind !== 'paragraph' || !block.inQuote || othersWords(plan, block) || block.section.level <= 1) return false;
+  if (block.kind !== 'paragraph' || !block.inQuote || othersWords(plan, block) || block.section.level <= 1 || QUOTED_NOTE.test(block.text)) return false;
   const before = plan.blocks[block.index - 1];
   return before === block.section.heading && isTitleSection(plan, block.section) === false;
 }
+
+/** "> note: we review the roadmap with the new team first": a remark set apart, not the section's goal. */
+const QUOTED_NOTE = /^\s*(?:note|nb|n\.b\.|update|edit|tip|warning|caution|important|aside)\s*:/i;
 
 /** "Tracked: every other Tuesday", "Status: on track": a field of a goal's record, not a goal. */
 const FIELD_LABELS = new Set(
@@ -333,11 +336,22 @@ function leadInOf(block: Block | undefined): string | undefined {
   return /(?::|\.\.\.|…)$/.test(text) ? text : undefined;
 }
 
+/** A sentence the list finishes, without its colon ("Some specific goals include"): a lead-in only when it announces goals. */
+function unfinishedLeadIn(block: Block | undefined, ctx: GoalContext): string | undefined {
+  if (!block || block.kind !== 'paragraph' || !UNFINISHED_LEAD_IN.test(lastSentence(block.text))) return undefined;
+  const text = `${block.text.trimEnd()}:`;
+  return announcesGoals(text, ctx) ? text : undefined;
+}
+
+/** "Some specific goals include", "We'd like to fund these tools to": a sentence that waits for its list ("The goal of the roadmap is to" is the document's purpose). */
+const UNFINISHED_LEAD_IN = /(?:\b(?:include|includes|including|are|as\s+follows)|\bwe(?:['’]d|\s+would|\s+want|\s+aim|\s+intend|\s+hope|\s+plan)\b.*\bto)\s*$/i;
+
 /** A short title line over a list ("Our strategic goals for 2022-2024"), read as a lead-in ending in ":". */
 function titleOf(block: Block | undefined): string | undefined {
   if (!block || block.kind !== 'paragraph') return undefined;
   const text = block.text.trim();
-  return TITLE_LINE.test(text) ? `${text}:` : undefined;
+  // "The goal of the roadmap is to" waits for its list: a sentence, not a caption.
+  return TITLE_LINE.test(text) && !UNFINISHED.test(text) ? `${text}:` : undefined;
 }
 
 /** A few words with no sentence's end: a caption over the list it names. */
