@@ -93,6 +93,12 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       const inGoals = parents.length > 0 ? parents[parents.length - 1].goals : listIsGoals;
       // An item that says what its children are ("**Goals:**", "Non-goals:") decides for them.
       parents.push({ indent, goals: itemLeadIn(block, ctx) ?? inGoals });
+      // "* we want to earn the confidence of values-aligned investors": an item that states the plan's intent is a goal wherever its list is.
+      const intent = !inGoals && !labelled && parents.length === 1 ? ITEM_INTENT.exec(block.text) : null;
+      if (intent && !headingMatchesAny(block.section.normalized, ctx.exceptHeadings)) {
+        push(items, block, intent[0].length, block.text.length, listStart, false, nestedItems(plan, block, indent));
+        continue;
+      }
       if (!labelled && !(inGoals && isGoalItem(plan, block, ctx))) continue;
       // Prompts are slots, not goals; "KR: TBD" is a goal still without a target.
       if (isTemplateText(plan, block) && !/\bT(?:BD|BC)\b/.test(block.text)) continue;
@@ -118,7 +124,14 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       push(items, block, 0, block.text.length, block.index, false);
     } else if (block.kind === 'paragraph' && !linesAsItems(block, ctx, goalSection, items)) {
       // A goal stated in prose: "The goal should be that every change is completed by October."
-      const intended = ctx.intents.length > 0 && goalSection(block.section) && statedInProse(plan, block.section) && anyMatch(ctx.intents, block.text);
+      const inProseGoals = goalSection(block.section) && statedInProse(plan, block.section);
+      // "## Goals" > "Foster Mentorship: Each member must …": a goal named, then said in full.
+      const named = inProseGoals ? NAMED_GOAL.exec(block.text) : null;
+      if (named && block.sentences.length > 0) {
+        push(items, block, 0, block.sentences[0].end, block.index, false);
+        continue;
+      }
+      const intended = ctx.intents.length > 0 && inProseGoals && anyMatch(ctx.intents, block.text);
       if (!intended && !anyMatch(ctx.sentences, block.text)) continue;
       for (const sentence of block.sentences) {
         const text = block.text.slice(sentence.start, sentence.end);
@@ -187,6 +200,11 @@ function isGoalStatementQuote(plan: Plan, block: Block): boolean {
   const before = plan.blocks[block.index - 1];
   return before === block.section.heading && isTitleSection(plan, block.section) === false;
 }
+
+const ITEM_INTENT = /^\W*(?:and\s+)?we\s+want\s+to\s+/i;
+
+/** A paragraph opening with a goal's short name in title case and a colon: "Enhanced Autonomy: Members …". */
+const NAMED_GOAL = /^(?:\p{Lu}[\p{L}-]*\s+(?:(?:&|and|of|for|the)\s+)?){1,4}?\p{Lu}[\p{L}-]*:\s+\S/u;
 
 /** "> note: we review the roadmap with the new team first": a remark set apart, not the section's goal. */
 const QUOTED_NOTE = /^\s*(?:note|nb|n\.b\.|update|edit|tip|warning|caution|important|aside)\s*:/i;
@@ -336,15 +354,22 @@ function leadInOf(block: Block | undefined): string | undefined {
   return /(?::|\.\.\.|…)$/.test(text) ? text : undefined;
 }
 
-/** A sentence the list finishes, without its colon ("Some specific goals include"): a lead-in only when it announces goals. */
+/** A sentence the list finishes, without its colon ("Some specific goals include"), or one naming the list as goals: a lead-in only when it announces goals. */
 function unfinishedLeadIn(block: Block | undefined, ctx: GoalContext): string | undefined {
-  if (!block || block.kind !== 'paragraph' || !UNFINISHED_LEAD_IN.test(lastSentence(block.text))) return undefined;
-  const text = `${block.text.trimEnd()}:`;
+  if (!block || block.kind !== 'paragraph') return undefined;
+  const last = lastSentence(block.text);
+  // Only the clause that names the goals is read ("they're not technical projects, but they are important goals").
+  const naming = GOALS_NAMED.exec(last)?.[0];
+  if (!naming && !UNFINISHED_LEAD_IN.test(last)) return undefined;
+  const text = `${(naming ?? block.text).trimEnd()}:`;
   return announcesGoals(text, ctx) ? text : undefined;
 }
 
 /** "Some specific goals include", "We'd like to fund these tools to": a sentence that waits for its list ("The goal of the roadmap is to" is the document's purpose). */
 const UNFINISHED_LEAD_IN = /(?:\b(?:include|includes|including|are|as\s+follows)|\bwe(?:['’]d|\s+would|\s+want|\s+aim|\s+intend|\s+hope|\s+plan)\b.*\bto)\s*$/i;
+
+/** "…, but they are important goals for the project.": a finished sentence that names the list after it. */
+const GOALS_NAMED = /\b(?:these|they|the\s+following|below|here)\s+(?:are|include|list)\s+(?:[\w-]+\s+){0,3}?(?:goals|objectives|priorities|aims|targets)\b[^.!?]{0,40}[.!]?\s*$/i;
 
 /** A short title line over a list ("Our strategic goals for 2022-2024"), read as a lead-in ending in ":". */
 function titleOf(block: Block | undefined): string | undefined {
