@@ -70,6 +70,14 @@ describe('plan model', () => {
     assert.deepEqual(parsePlan('').title.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   });
 
+  it("takes a front matter's title when the plan has no top-level heading", () => {
+    const page = parsePlan('---\ntitle: "Success measures"\n---\n\n### Partner satisfaction\n');
+    assert.equal(page.title.text, 'Success measures');
+    assert.deepEqual(page.title.range, { start: { line: 1, character: 8 }, end: { line: 1, character: 24 } });
+    const titled = parsePlan('---\ntitle: Page\n---\n\n# Strategy 2027\n');
+    assert.equal(titled.title.text, 'Strategy 2027');
+  });
+
   it('reads blocks: list items, table rows with cells and header, quotes, labels, sentences', () => {
     const plan = parsePlan('# P\n\n- **Outcome:** teams finish sooner. Then more.\n\n| Metric | Target |\n|---|---|\n| NPS | 40 |\n\n> Quoted idea.\n');
     const [, item, head, row, quote] = plan.blocks;

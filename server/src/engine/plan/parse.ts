@@ -490,6 +490,9 @@ function readFrontMatter(value: string): Record<string, unknown> | undefined {
 
 function findTitle(builder: PlanBuilder, lines: LineIndex): Plan['title'] {
   const heading = builder.firstHeading();
+  // A site page titled in its front matter ("title: Success measures") whose headings start below the top level.
+  const titled = heading?.section.level === 1 ? undefined : frontMatterTitle(builder, lines);
+  if (titled) return titled;
   if (heading && heading.text.trim()) {
     const lead = heading.text.length - heading.text.trimStart().length;
     const trail = heading.text.trimEnd().length;
@@ -507,6 +510,19 @@ function findTitle(builder: PlanBuilder, lines: LineIndex): Plan['title'] {
     }
   }
   return { text: '', range: lines.range(0, 0), line: 0 };
+}
+
+/** The `title:` line of a YAML front matter, as the plan's title. */
+function frontMatterTitle(builder: PlanBuilder, lines: LineIndex): Plan['title'] | undefined {
+  const span = builder.frontMatterSpan;
+  if (!span || typeof builder.frontMatter?.title !== 'string' || !builder.frontMatter.title.trim()) return undefined;
+  for (let line = lines.position(span.start).line; line < lines.position(span.end).line; line++) {
+    const m = /^title:\s*['"]?(.*?)['"]?\s*$/.exec(lines.lineText(line));
+    if (!m || !m[1]) continue;
+    const start = lines.lineStarts[line] + lines.lineText(line).indexOf(m[1]);
+    return { text: builder.frontMatter.title.trim(), range: lines.range(start, start + m[1].length), line };
+  }
+  return undefined;
 }
 
 /** Words, not code: starts with a capital letter, three or more words, none of code's punctuation. */
