@@ -357,7 +357,8 @@ function leadInOf(block: Block | undefined): string | undefined {
 /** A sentence the list finishes, without its colon ("Some specific goals include"), or one naming the list as goals: a lead-in only when it announces goals. */
 function unfinishedLeadIn(block: Block | undefined, ctx: GoalContext): string | undefined {
   if (!block || block.kind !== 'paragraph') return undefined;
-  const last = lastSentence(block.text);
+  // Its last 300 characters: a lead-in is short, and a long paragraph is read in linear time.
+  const last = lastSentence(block.text).slice(-300);
   // Only the clause that names the goals is read ("they're not technical projects, but they are important goals").
   const naming = GOALS_NAMED.exec(last)?.[0];
   if (!naming && !UNFINISHED_LEAD_IN.test(last)) return undefined;

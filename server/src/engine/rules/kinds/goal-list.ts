@@ -179,7 +179,7 @@ const SERVICE_LEVEL = /\b(?:all|every|each|any)\b[^.;]{0,80}?\bwithin\s+(?:\d+|o
 const DOCUMENT_PURPOSE = /^(?:lay\s+out|set\s+out|describe|outline|explain|summari[sz]e|give\s+an?\s+overview|provide\s+an?\s+overview|document\s+(?:how|what|why|the\s+(?:process|decision))|capture\s+(?:how|what|why))\b/i;
 
 /** Up to four words and nothing else: a name, not a sentence ("Partnering with other communities" is work being done). */
-const TOPIC = /^\W*(?![\p{L}-]+ing\b)(?:[\p{L}\p{N}/&().,-]+\s*){1,4}$/u;
+const TOPIC = /^\W*(?![\p{L}-]+ing\b)[\p{L}\p{N}/&().,-]+(?:\s+[\p{L}\p{N}/&().,-]+){0,3}\s*$/u;
 
 /** "We can add value", "they can trust us": a commitment or a hope, not a feature. */
 const PRONOUN_SUBJECT = /^\s*(?:we|they|it|you|i)\b/i;
