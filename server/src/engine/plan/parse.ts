@@ -517,10 +517,12 @@ function frontMatterTitle(builder: PlanBuilder, lines: LineIndex): Plan['title']
   const span = builder.frontMatterSpan;
   if (!span || typeof builder.frontMatter?.title !== 'string' || !builder.frontMatter.title.trim()) return undefined;
   for (let line = lines.position(span.start).line; line < lines.position(span.end).line; line++) {
-    const m = /^title:\s*['"]?(.*?)['"]?\s*$/.exec(lines.lineText(line));
-    if (!m || !m[1]) continue;
-    const start = lines.lineStarts[line] + lines.lineText(line).indexOf(m[1]);
-    return { text: builder.frontMatter.title.trim(), range: lines.range(start, start + m[1].length), line };
+    const text = lines.lineText(line);
+    if (!text.startsWith('title:')) continue;
+    const value = text.slice(6).trim().replace(/^['"]|['"]$/g, '');
+    if (!value) continue;
+    const start = lines.lineStarts[line] + text.indexOf(value, 6);
+    return { text: builder.frontMatter.title.trim(), range: lines.range(start, start + value.length), line };
   }
   return undefined;
 }
