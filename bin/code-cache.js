@@ -13,6 +13,7 @@ const { dirname, join } = require('node:path');
 const { Script } = require('node:vm');
 
 module.exports = function requireWithCodeCache(file) {
+  tierUpLater();
   if (typeof Module.enableCompileCache === 'function') {
     Module.enableCompileCache();
     return require(file);
@@ -45,6 +46,22 @@ module.exports = function requireWithCodeCache(file) {
   if (!cachedData || script.cachedDataRejected) process.once('exit', () => save(cacheFile, script));
   return mod.exports;
 };
+
+/**
+ * V8 optimises a function once it has run about 66 KB of its bytecode (--interrupt-budget). Most of
+ * a Stratlint run is short (a plan, a folder of plans, a first lint in the editor), and optimising
+ * at that point compiled functions that ran a few more times, or were thrown away again: at four
+ * times the budget the shared corpus took about a fifth less CPU time, one plan a tenth less, and
+ * 200 plans and a 5 MB plan no more. Set before the bundle compiles: V8's code cache records the
+ * flags it was made with, and every run sets the same.
+ */
+function tierUpLater() {
+  try {
+    require('node:v8').setFlagsFromString('--interrupt-budget=270336');
+  } catch {
+    // only a speed-up
+  }
+}
 
 /** A folder only this user can write: another user's cache is never run. */
 function ownCacheDir() {
