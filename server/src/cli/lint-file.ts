@@ -3,7 +3,7 @@ import { fixFile, type FixSettings } from './fix';
 import { PatternMemo, withPatternMemo } from '../engine/patterns/memo';
 import { fingerprintFindings } from './fingerprint';
 import type { FileResult } from './formatters/types';
-import { setFlagsFromString } from 'node:v8';
+import { setV8Flags } from '../server/v8-flags';
 import { readText } from './read';
 
 /** One file to lint, as the command line found it. */
@@ -80,7 +80,7 @@ function keepHeapTight(text: string): void {
   const growth = lines < TIGHTEST_HEAP_LINES ? 100 : 10;
   if (growth >= heapGrowth) return;
   heapGrowth = growth;
-  setFlagsFromString(`--heap-growing-percent=${growth}`);
+  setV8Flags(`--heap-growing-percent=${growth}`);
 }
 
 export function lintFile(job: LintJob, run: RunSettings): Linted {

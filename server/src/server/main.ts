@@ -2,11 +2,9 @@
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { nodePlatform } from './nodePlatform';
 import { startServer } from './server';
-import { setFlagsFromString } from 'node:v8';
+import { tierUpLater } from './v8-flags';
 
-// As bin/code-cache.js does before it loads a bundle (VS Code starts this file directly): V8 optimises
-// a function later than by default, which a first lint, most of it run once, finishes sooner with.
-setFlagsFromString('--interrupt-budget=270336');
+tierUpLater();
 
 startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all), nodePlatform());
 
