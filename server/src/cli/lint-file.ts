@@ -67,7 +67,7 @@ let heapGrowth = Infinity;
  * While collecting is cheap, V8 lets the heap grow to four times what is live before it collects:
  * a plan of a million lines held 900 MB for about 250 MB of data. From the first plan of 400,000
  * lines or more on, collect at 1.1 times instead, and at twice what is live from one of 100,000
- * lines (at 1.1 times, a 5 MB plan of 120,000 lines spent a sixth more CPU time collecting, for
+ * lines (at 1.1 times, a 5 MB plan of 120,000 lines took about a seventh more CPU time, for
  * 305 MB against 365 MB at twice). Not for ordinary plans: collecting that often made a run over
  * 200 plans take 1.4 times as long. Nor for a few long lines, whose model is small: a paragraph of
  * 1 MB peaks at the same 280 MB either way, and takes a tenth less CPU time without.
