@@ -35,6 +35,7 @@ const paragraph = fc
       '[', '![', ']', '[a]', '[a](b)', '![i](x.png)', '[a][b]', '[b]: /u', '[^1]', '](x)', '[[', ']]', '\\[', '`[`',
       'https://example.com/a?b', 'http://x.io).', 'www.x.org', '(www.y.org)', 'a@b.co', 'mailto:a@b.co', 'a.b@c-d.org.',
       'We', 'serve', 'clinics.', '*x*', '_', 'H', 'w', '\n',
+      'a&#64;b.co', '&commat;', '&#x77;ww.x.org', 'HTTP://X.IO', 'WWW.x.org', 'www\\.x.org', 'x@', '@y.org', '[a@b.co]', '[www.x.org][b]',
     ),
     { maxLength: 30 },
   )
@@ -63,6 +64,12 @@ describe('parseMarkdown gives the tree of remark-parse + remark-gfm + remark-fro
 
   it('on random Markdown from the fuzz tests', () => {
     fuzz(fc.property(markdown, (text) => void sameTree(text)), 300);
+  });
+
+  it('on autolink literals the transform gate must let through', () => {
+    for (const text of ['a&#64;b.co', 'x &commat;b.co a&commat;b.co', '&#x77;ww.x.org', 'HTTP://X.IO', 'Www.x.org', 'www\\.x.org', '*a@b.co*', '[x](y) a@b.co', '> - see https://x.io', '| a | b |\n| - | - |\n| www.x.org | c |', '[a@b.co]', '[www.x.org][r]\n\n[r]: /u'])
+      sameTree(text);
+    assert.equal(JSON.stringify(parseMarkdown('mail a&#64;b.co')).includes('"link"'), true);
   });
 
   it('on tables the gate must let through', () => {

@@ -8,6 +8,9 @@ import { GitChanges } from './changed';
 import { expandTargets, UsageError } from './files';
 import { FIX_TYPES, type FixSettings, type FixType } from './fix';
 import { keepFindings } from './fingerprint';
+
+/** Formats that never read a finding's fingerprint. */
+const NO_FINGERPRINT_FORMATS: ReadonlySet<string> = new Set(['stylish', 'json']);
 import { init } from './init';
 import { printConfig } from './print-config';
 import { FORMATTERS, SCORECARD_FORMATS, STREAMING_FORMATTERS, TEXT_FORMATS } from './formatters/index';
@@ -183,6 +186,8 @@ export async function main(argv: string[], io: CliIO = { cwd: process.cwd(), std
       reportUnusedDisableDirectives: o['report-unused-disable-directives']!,
       withScorecard,
       keepText: TEXT_FORMATS.has(o.format!) || !!o['baseline-write'] || jobSummary !== undefined,
+      // Stylish and JSON print no fingerprints: only a baseline, --quiet (which filters by them) or --changed-since reads them then.
+      fingerprints: !NO_FINGERPRINT_FORMATS.has(o.format!) || !!(o.quiet || o.baseline || o['baseline-write'] || o['changed-since'] !== undefined || jobSummary !== undefined),
       fix,
     };
     let i = 0;

@@ -77,9 +77,23 @@ export function* lintSteps(plan: Plan, settings: readonly RuleSetting[], knownRu
     (a, b) =>
       a.range.start.line - b.range.start.line ||
       a.range.start.character - b.range.start.character ||
-      a.ruleId.localeCompare(b.ruleId),
+      compareRuleIds(a.ruleId, b.ruleId),
   );
   return { plan, findings, ruleErrors };
+}
+
+/** Rule IDs as the schema makes them: lower-case letters, digits, `-` and one `/`. */
+const PLAIN_ID = /^[a-z0-9/-]*$/;
+
+/**
+ * `a.localeCompare(b)`, without asking ICU for two plain IDs: the first localeCompare of a process
+ * makes a collator, 8 ms of a one-plan run (more on a loaded machine). On these characters the
+ * collator's order (punctuation, then digits, then letters; `-` before `/`) is their code order.
+ */
+export function compareRuleIds(a: string, b: string): number {
+  if (a === b) return 0;
+  if (PLAIN_ID.test(a) && PLAIN_ID.test(b)) return a < b ? -1 : 1;
+  return a.localeCompare(b);
 }
 
 /** Runs `run` reading the plan in its own words: its customer groups count as `{customer}`. */

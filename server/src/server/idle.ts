@@ -4,7 +4,7 @@
  * full collection, which an idle process may not reach for minutes. Collecting after a quiet
  * moment, when there is much to gain, returns that memory to the system.
  */
-import { setFlagsFromString } from 'node:v8';
+import { setV8Flags } from './v8-flags';
 import { runInNewContext } from 'node:vm';
 import { trimPatternCaches } from '../engine/patterns/pattern';
 
@@ -24,7 +24,7 @@ let collect: (() => void) | undefined;
 function collector(): () => void {
   if (!collect) {
     // Node exposes its collector only behind this flag; a fresh context picks it up.
-    setFlagsFromString('--expose-gc');
+    setV8Flags('--expose-gc');
     const gc: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
     collect = typeof gc === 'function' ? (gc as () => void) : () => undefined;
   }
@@ -62,11 +62,11 @@ export class IdleCompactor {
 
   /** Collects with V8 compacting as when optimizing for size: it empties fragmented pages too. */
   private collect(): void {
-    setFlagsFromString('--optimize-for-size');
+    setV8Flags('--optimize-for-size');
     try {
       collector()();
     } finally {
-      setFlagsFromString('--no-optimize-for-size');
+      setV8Flags('--no-optimize-for-size');
     }
     this.heapAfterLast = process.memoryUsage().heapTotal;
   }

@@ -2,6 +2,9 @@
 import { createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, type Connection } from 'vscode-languageserver/node';
 import { nodePlatform } from './nodePlatform';
 import { startServer } from './server';
+import { tierUpLater } from './v8-flags';
+
+tierUpLater();
 
 startServer(process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all), nodePlatform());
 

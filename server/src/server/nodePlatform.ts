@@ -2,6 +2,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { IdleCompactor } from './idle';
 import type { LintWorkers } from './lintWorker';
 import type { Platform } from './platform';
+import { tierUpAsUsual } from './v8-flags';
 
 /** The local path of a `file:` URI; untitled and virtual documents have none. */
 function uriToPath(uri: string): string | undefined {
@@ -24,6 +25,9 @@ export function nodePlatform(): Platform {
     get workers() {
       return (workers ??= new (require('./lintWorker') as typeof import('./lintWorker')).LintWorkers());
     },
-    linted: () => (compactor ??= new (require('./idle') as typeof import('./idle')).IdleCompactor()).linted(),
+    linted: () => {
+      tierUpAsUsual();
+      (compactor ??= new (require('./idle') as typeof import('./idle')).IdleCompactor()).linted();
+    },
   };
 }

@@ -33,7 +33,9 @@ export const jsonStream: StreamingFormatter = () => {
   let first = true;
   return {
     file: (r) => {
-      const item = `  ${JSON.stringify(entry(r), null, 2).replace(/\n/g, '\n  ')}`;
+      // The entry as an element of a list, indented one level: "[\n" + item + "\n]". Indenting the
+      // entry's own text instead took a pass over it (a tenth of a second for 25,000 findings).
+      const item = JSON.stringify([entry(r)], null, 2).slice(2, -2);
       const out = first ? `[\n${item}` : `,\n${item}`;
       first = false;
       return out;

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -48,7 +48,7 @@ const GATED_BEFORE: readonly Gated[] = [
 ];
 const AUTOLINK = linearAutolinkLiteral();
 const AFTER = [gfmTaskListItem(), frontmatter(['yaml'])];
-const MDAST = [...gfmFromMarkdown(), frontmatterFromMarkdown(['yaml'])];
+const MDAST = [...gfmFromMarkdown().map(gatedTransforms), frontmatterFromMarkdown(['yaml'])];
 
 /** Extension lists by the bit mask of the gated constructs they include. */
 const variants = new Map<number, Syntax[]>();
@@ -64,4 +64,30 @@ export function parseMarkdown(text: string): Root {
     variants.set(mask, extensions);
   }
   return fromMarkdown(text, { extensions, mdastExtensions: MDAST });
+}
+
+type MdastExtension = ReturnType<typeof gfmFromMarkdown>[number];
+
+/**
+ * The GFM autolink literal transform (mdast-util-gfm-autolink-literal) walks the whole tree four
+ * times, once per kind of literal (URL, xmpp:, mailto:, e-mail), running a regular expression on
+ * every text node: about a tenth of parsing a plan, and most trees hold no literal it could find.
+ * Each of its expressions needs `http://`, `https://` or `www.` (any case) or an `@` in a text node
+ * outside links and link references (what it ignores): one walk asks that first, and the transform
+ * runs unchanged on a tree that has one.
+ */
+function gatedTransforms(extension: MdastExtension): MdastExtension {
+  const transforms = extension.transforms;
+  // The autolink literal extension is the one that handles literalAutolink tokens; no other has transforms today.
+  if (!transforms?.length || !extension.enter?.literalAutolink) return extension;
+  return { ...extension, transforms: transforms.map((transform) => (tree: Root) => (mayHoldLiteral(tree) ? transform(tree) : undefined)) };
+}
+
+const LITERAL_START = /https?:\/\/|www\.|@/i;
+
+function mayHoldLiteral(node: Nodes): boolean {
+  if (node.type === 'text') return LITERAL_START.test(node.value);
+  if (node.type === 'link' || node.type === 'linkReference' || !('children' in node)) return false;
+  for (const child of node.children) if (mayHoldLiteral(child)) return true;
+  return false;
 }
