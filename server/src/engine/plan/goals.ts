@@ -163,7 +163,7 @@ function statedInProse(plan: Plan, section: Section): boolean {
  */
 function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
   if (LINK_ONLY.test(plan.text.slice(block.start, block.end)) || RATIONALE.test(block.text)) return false;
-  if ((block.label !== undefined && FIELD_LABELS.has(block.label)) || FIELD_LABELS.has(block.text.trim().toLowerCase().replace(/\s*:$/, ''))) return false;
+  if ((block.label !== undefined && FIELD_LABELS.has(block.label)) || FIELD_LABELS.has(fieldName(block.text))) return false;
   // "- **Final Score**" over a table: a title set in bold, not a goal.
   if (isGroupTitle(block.text) && emphasisOnly(plan, block, 0, block.text.length)) return false;
   const next = plan.blocks[block.index + 1];
@@ -307,8 +307,30 @@ function goalWords(raw: string, labelled: boolean, heading = false): { text: str
   const tags = /^(?:\[[^\]]{1,60}\]\s*)+/.exec(text)?.[0] ?? '';
   offset += tags.length;
   text = text.slice(tags.length);
-  text = text.replace(/[\s~✅❌🔁☑✔✖✗⏳🚧]+$/u, '');
+  text = text.slice(0, endWithoutMarks(text));
   return { text, offset };
+}
+
+/** Where the text ends without trailing spaces and status marks, found from the end (a regular expression ending in `+$` retried a long run of spaces from each of its positions). */
+function endWithoutMarks(text: string): number {
+  let end = text.length;
+  while (end > 0) {
+    const code = text.codePointAt(end - 1) ?? 0;
+    // A mark outside the basic plane ends in a low surrogate: step back over the pair.
+    const pair = end >= 2 && code >= 0xdc00 && code <= 0xdfff ? text.codePointAt(end - 2) ?? 0 : -1;
+    const ch = pair >= 0x10000 ? String.fromCodePoint(pair) : text[end - 1];
+    if (!STATUS_MARKS.has(ch) && !/\s/.test(ch)) break;
+    end -= ch.length;
+  }
+  return end;
+}
+
+const STATUS_MARKS = new Set(['~', '✅', '❌', '🔁', '☑', '✔', '✖', '✗', '⏳', '🚧']);
+
+/** A line's text as a field name: lower case, without a closing colon ("Status:" → "status"). */
+function fieldName(text: string): string {
+  const t = text.trim().toLowerCase();
+  return t.endsWith(':') ? t.slice(0, -1).trimEnd() : t;
 }
 
 /** `KR: …`, `KR 1.2: …`, `Goal 3: …`: a line labelled as a goal, numbered or not. */
