@@ -311,21 +311,16 @@ function goalWords(raw: string, labelled: boolean, heading = false): { text: str
   return { text, offset };
 }
 
-/** Where the text ends without trailing spaces and status marks, found from the end (a regular expression ending in `+$` retried a long run of spaces from each of its positions). */
+/** Where the text ends without trailing spaces and status marks, found one character at a time from the end (an expression ending in `+$` retried a long run of spaces from each of its positions). */
 function endWithoutMarks(text: string): number {
   let end = text.length;
-  while (end > 0) {
-    const code = text.codePointAt(end - 1) ?? 0;
-    // A mark outside the basic plane ends in a low surrogate: step back over the pair.
-    const pair = end >= 2 && code >= 0xdc00 && code <= 0xdfff ? text.codePointAt(end - 2) ?? 0 : -1;
-    const ch = pair >= 0x10000 ? String.fromCodePoint(pair) : text[end - 1];
-    if (!STATUS_MARKS.has(ch) && !/\s/.test(ch)) break;
-    end -= ch.length;
-  }
+  let mark: RegExpExecArray | null;
+  // The last two code units hold the last character, a status mark outside the basic plane included.
+  while ((mark = TRAILING_MARK.exec(text.slice(Math.max(0, end - 2), end)))) end -= mark[0].length;
   return end;
 }
 
-const STATUS_MARKS = new Set(['~', '✅', '❌', '🔁', '☑', '✔', '✖', '✗', '⏳', '🚧']);
+const TRAILING_MARK = /[\s~✅❌🔁☑✔✖✗⏳🚧]$/u;
 
 /** A line's text as a field name: lower case, without a closing colon ("Status:" → "status"). */
 function fieldName(text: string): string {
