@@ -265,8 +265,12 @@ function labelledBelow(plan: Plan, block: Block): GoalItem['below'] {
 }
 
 function labelOf(block: Block): string | undefined {
-  return (block.label ?? NUMBERED_LABEL.exec(block.text)?.[1])?.toLowerCase().replace(/[\s\d.#]+$/, '');
+  const label = block.label ?? NUMBERED_LABEL.exec(block.text)?.[1] ?? (block.kind === 'heading' ? HEADING_LABEL.exec(block.text)?.[1] : undefined);
+  return label?.toLowerCase().replace(/[\s\d.#]+$/, '');
 }
+
+/** "#### Goal: Cultivate a healthy community": a heading that labels its own words (blocks other than headings carry their label from the parser). */
+const HEADING_LABEL = /^\s*([A-Za-z][A-Za-z /&-]{0,30}?)\s*:\s+\S/;
 
 /** The items nested under a list item (its key results, its details), if any. */
 function nestedItems(plan: Plan, block: Block, indent: number): GoalItem['below'] {
