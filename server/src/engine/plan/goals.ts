@@ -211,7 +211,7 @@ const QUOTED_NOTE = /^\s*(?:note|nb|n\.b\.|update|edit|tip|warning|caution|impor
 
 /** "Tracked: every other Tuesday", "Status: on track": a field of a goal's record, not a goal. */
 const FIELD_LABELS = new Set(
-  'tracked|tracking|tracking manager|active from|start|start date|end date|deadline|due|due date|kr measurement deadline|measurement deadline|status|state|score|final score|grade|progress|date|updated|last updated|note|notes|comment|comments|assignee|assigned to|links|link|issue|issues|ticket|tracking issue|priority|effort|size|estimate'.split('|'),
+  'tracked|tracking|tracking manager|active from|start|start date|end date|deadline|due|due date|kr measurement deadline|measurement deadline|status|state|score|final score|grade|progress|date|updated|last updated|note|notes|comment|comments|assignee|assigned to|links|link|issue|issues|ticket|tracking issue|priority|effort|size|estimate|scope|owner|owners|team|teams|label|labels|gitlab label|github label|epic link|milestone|category|type|area|version|release|quarter|timeline|timeframe'.split('|'),
 );
 
 /** "Why? Enable answering …", "How: …": the reason for a goal or its means, not a goal. */

@@ -6,6 +6,9 @@ const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 /** Dates and deadlines a reader would accept: years, quarters, halves, months and days of them, "within 6 months", "by end of year". */
 export const DATE = new RegExp(
   [
+    // whole dates first, so that no part of "2022-07-31" or "31/12/2027" is left to read as an amount
+    '\\b(?:19|20)\\d\\d-[01]?\\d(?:-[0-3]?\\d)?\\b',
+    '\\b[0-3]?\\d[./][01]?\\d[./](?:19|20)?\\d\\d\\b',
     '\\b(?:19|20)\\d\\d\\b',
     '\\b(?:fy|cy)\\s?\\d{2,4}\\b',
     '\\b[qh][1-4]\\b',

@@ -132,6 +132,11 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     "^(?:(?:a|an|the|our|new|\\d+)\\s+)?(?:[\\pL\\pN\"“”'’/+.,&-]+\\s+){0,5}?(?:{artifact})(?:\\s*$|\\s*[,(:;–—+&/-]|\\s+(?:for|of|to|that|which|with|in|on|and|tied|across|from|by|at|covering|evaluating|measuring|tracking|showing|listing|describing|documenting|where|is|are)\\b)",
   );
   const owns = re('^having\\s|\\b(?:has|have)\\s+(?:an?|its|their)\\s+(?:[\\pL-]+\\s+){0,3}(?:{artifact})\\b');
+  // … said by the team, not quoted from a user ("from 'I have a proof of concept running' …").
+  const ownsThing = (text: string): boolean => {
+    const m = owns.firstMatch(text);
+    return !!m && !/\bI\s+$/.test(text.slice(0, m.start));
+  };
   const change = re('\\b(?:{change-word})\\b');
   // A short label with none of these names a topic ("Marine", "Donut charts"), not a change asked for; a placeholder ("KR: TBD") still gives nothing to track.
   const asksChange = re('\\b(?:{change-word}|{improve}|{aim-verb}|tbd|tbc|coming\\s+soon)\\b');
@@ -153,7 +158,8 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     if (countsOutput(text)) return 'deliverable';
     if ((deliverable.test(text) || madePassive.test(text) || namedWork.test(text)) && !aimAsWork.test(text) && !positioning.test(text) && !verbAsNoun.test(text)) return 'deliverable';
     if (aim.test(text) || aimAsWork.test(text) || positioning.test(text)) return 'aim';
-    if (done.test(text) || owns.test(text) || named(text)) return 'deliverable';
+    // A state reached ("up and running") is work done, unless the goal asks a change in it ("get more people … up and running faster").
+    if ((done.test(text) && !MORE_OR_SOONER.test(text)) || ownsThing(text) || named(text)) return 'deliverable';
     if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !hasNumber(text)) return 'deliverable';
     return TOPIC.test(text) && !asksChange.test(text) ? 'unclear' : 'aim';
   };
@@ -182,6 +188,9 @@ const DOCUMENT_PURPOSE = /^(?:lay\s+out|set\s+out|describe|outline|explain|summa
 
 /** Up to four words and nothing else: a name, not a sentence ("Partnering with other communities" is work being done). */
 const TOPIC = /^\W*(?![\p{L}-]+ing\b)[\p{L}\p{N}/&().,-]+(?:\s+[\p{L}\p{N}/&().,-]+){0,3}\s*$/u;
+
+/** A change asked in how many reach a state, or how soon: "get more people … up and running faster". */
+const MORE_OR_SOONER = /\b(?:more|fewer|faster|sooner|quicker|earlier)\b/i;
 
 /** "We can add value", "they can trust us": a commitment or a hope, not a feature. */
 const PRONOUN_SUBJECT = /^\s*(?:we|they|it|you|i)\b/i;
