@@ -27,7 +27,7 @@ export const DATE = new RegExp(
 const NUMBER_WORDS = /\b(?:half|halve|halved|double|doubled|triple|tripled|twice|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|hundred|thousand|million|billion|percent|majority)\b/i;
 const DATE_GLOBAL = new RegExp(DATE.source, 'gi');
 /** "one" that counts nothing: "no one nearby", "learn from one another", "one of the leading …", "1:1 contact". */
-const ONE_AS_PRONOUN = /\b(?:no|any|every|some)[\s-]?one\b|\bone\s+(?:another|of|day|way)\b|\bthe\s+one\b|\b(?:the|a|an|this|that)\s+(?:new|old|dense|same|other|last|next|current|existing|previous|right|best|only|main|default|first|second|original|standard)\s+one\b|\b1:1\b|\bone-(?:to|on)-one\b/gi;
+const ONE_AS_PRONOUN = /\b(?:no|any|every|some)[\s-]?one\b|\bone\s+(?:another|of|day|way)\b|\bat\s+one\s+(?:point|time|stage)\b|\bthe\s+one\b|\b(?:the|a|an|this|that)\s+(?:new|old|dense|same|other|last|next|current|existing|previous|right|best|only|main|default|first|second|original|standard)\s+one\b|\b1:1\b|\bone-(?:to|on)-one\b/gi;
 /** The size that picks out a segment, not a target: "organizations with 300+ hosts", "teams of more than 50 developers". */
 const SEGMENT_SIZE = /\b(?:organi[sz]ations?|companies|company|customers?|teams?|clinics?|businesses|enterprises?|accounts?|firms?|groups?|schools?|hospitals?|councils?|agencies)\s+(?:with|of|that\s+have|having)\s+(?:more\s+than\s+|less\s+than\s+|fewer\s+than\s+|over\s+|under\s+|up\s+to\s+|at\s+least\s+|between\s+)?\d[\d,.]*\+?(?:\s*(?:-|–|to|and)\s*\d[\d,.]*)?\s+(?:[\w-]+\s+)?(?:hosts|employees|developers|engineers|users|seats|people|staff|members|locations|chairs|practitioners|repositories|repos|devices|endpoints|students|beds|sites)\b/gi;
 
