@@ -388,7 +388,7 @@ function unfinishedLeadIn(block: Block | undefined, ctx: GoalContext): string | 
 }
 
 /** "Some specific goals include", "We'd like to fund these tools to": a sentence that waits for its list ("The goal of the roadmap is to" is the document's purpose). */
-const UNFINISHED_LEAD_IN = /(?:\b(?:include|includes|including|are|as\s+follows)|\bwe(?:['’]d|\s+would|\s+want|\s+aim|\s+intend|\s+hope|\s+plan)\b.*\bto)\s*$/i;
+const UNFINISHED_LEAD_IN = /(?:\b(?:include|includes|including|are|as\s+follows)|\bwe(?:['’]d|\s+would|\s+want|\s+aim|\s+intend|\s+hope|\s+plan)\b.*\bto|\b(?:aims|intends|seeks|strives|hopes)\s+to)\s*$/i;
 
 /** "…, but they are important goals for the project.": a finished sentence that names the list after it. */
 const GOALS_NAMED = /\b(?:these|they|the\s+following|below|here)\s+(?:are|include|list)\s+(?:[\w-]+\s+){0,3}?(?:goals|objectives|priorities|aims|targets)\b[^.!?]{0,40}[.!]?\s*$/i;
