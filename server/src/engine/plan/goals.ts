@@ -85,7 +85,9 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
         const leadIn = leadInOf(before) ?? unfinishedLeadIn(before, ctx);
         const title = leadIn === undefined ? titleOf(before) : undefined;
         // A title over the list ("Our strategic goals for 2022-2024") may name goals; one that does not leaves it to the section.
-        listIsGoals = leadIn ? announcesGoals(leadIn, ctx) : title && announcesGoals(title, ctx) ? true : goalSection(block.section);
+        listIsGoals =
+          (leadIn ? announcesGoals(leadIn, ctx) : title && announcesGoals(title, ctx) ? true : goalSection(block.section)) ||
+          ((leadIn === undefined || isGroupLabel(leadIn, ctx)) && setsTargets(plan, block));
         parents = [];
       }
       const indent = listIndent(plan, block);
@@ -142,6 +144,26 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
   }
   return items;
 }
+
+/**
+ * A list whose items mostly set targets ("Boost hack-night participation by 25%", "Raise at least
+ * $25,000 in 2018"), a third of them or more, is a list of goals under any heading ("How we win" included): its items without one are goals without a target.
+ */
+function setsTargets(plan: Plan, first: Block): boolean {
+  let items = 0;
+  let targets = 0;
+  for (let i = first.index; i < plan.blocks.length && plan.blocks[i].kind === 'list-item' && items < 50; i++, items++) {
+    if (TARGET.test(plan.blocks[i].text)) targets++;
+  }
+  return items >= 3 && targets >= 2 && targets * 3 >= items;
+}
+
+/** "**Engage our community:**": a short label over a group of items, not a sentence that says what they are. */
+function isGroupLabel(leadIn: string, ctx: GoalContext): boolean {
+  return /^[^.!?]{1,60}:\s*$/.test(leadIn.replace(/[*_]/g, '')) && !anyMatch(ctx.notLeadIns, leadIn);
+}
+
+const TARGET = /^\W*(?:\w+ly\s+)?(?:increase|raise|grow|boost|reduce|cut|double|reach|achieve|get|recruit|engage|attract|secure|lift|add|develop|deliver|complete|host|hold|train|publish|launch|prototype|support|involve|expand|welcome|onboard|retain|bring|hire|sign|win|convert|serve|mentor|ensure|keep|maintain)\b[^.;]{0,120}?(?:\bat\s+least\s+(?:\S*\d|one|two|three|four|five|six|ten)\b|\bby\s+\d[\d,.]*\s*%|\bto\s+\$?\d|\bfrom\s+\$?\d[\d,.]*\s*%?\s+to\s+\$?\d|\$\s?\d)/i;
 
 const prose = new WeakMap<Section, boolean>();
 
