@@ -115,7 +115,11 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const lead =
     '^(?:(?:for|in|by|with|across|on)\\s[^,]{1,60},\\s*)?(?:(?:this\\s+(?:quarter|year|half)\\s+)?(?:the\\s+|our\\s+)?(?:main\\s+)?goal\\s+(?:is|was|will\\s+be)\\s+to\\s+|we\\s+(?:are\\s+aiming|aim|are\\s+planning|plan|intend|want)\\s+(?:in\\s+general\\s+)?(?:to|at)\\s+(?:have\\s+)?)?(?:work\\s+(?:together\\s+|closely\\s+)?with\\s+[^,.;]{1,60}?\\s+to\\s+)?(?:(?:the\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:team|group|board|committee|staff|leadership|foundation|we|devs?|developers?|engineers?|maintainers?)\\s+(?:will|shall|to)\\s+|(?:each\\s+|all\\s+)?members?\\s+of\\s+(?:the\\s+)?(?:[\\pL-]+\\s+){1,3}?(?:must|will|shall|are\\s+expected\\s+to)\\s+)?(?:(?:successfully|fully|formally|publicly|officially|first|intentionally|actively|proactively|jointly)\\s+)?';
   // The result for the people served, in the same goal: "… so that finance teams close the month in 3 days".
-  const result = re('\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\b|\\b(?:help|helps|helping|let|lets|enable|enables|allow|allows)\\s+(?:our\\s+|the\\s+|all\\s+)?{customer}\\b');
+  const result = re(
+    '\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\b|\\b(?:help|helps|helping|let|lets|enable|enables|allow|allows)\\s+(?:our\\s+|the\\s+|all\\s+)?{customer}\\b|' +
+      // "… to relieve self-management burden": a burden lifted off the people served.
+      '\\bto\\s+(?:relieve|ease|lift|remove|eliminate)\\s+(?:the\\s+|their\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:burden|toil|friction|pain|hassle)\\b',
+  );
   // "Release cadence stays monthly", "Launch-to-first-value time": the verb names a measure, not work.
   const deliverable = re(`${lead}(?:{deliverable-verb})\\b`);
   // "Definition of the life cycle and a guideline", "An automated verification of every release", "Being
