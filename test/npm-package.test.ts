@@ -40,9 +40,10 @@ describe('the npm package', () => {
     const required = ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'bin/stratlint.js', 'bin/stratlint-ls.js', 'dist/cli.js', 'dist/server.js', 'dist/lint-worker.js', 'dist/programs.bin', 'rules/terms.yaml'];
     for (const id of rules) required.push(`rules/${id}/README.md`, `rules/${id}/rule.yaml`);
     assert.deepEqual(required.filter((p) => !paths.includes(p)), []);
-    // Today 1.2 MB packed, 6.2 MB unpacked: the budgets leave room for growth, not for a stray folder.
-    assert.ok(packed.size <= 2_000_000, `packed size ${packed.size} B is over 2 MB`);
-    assert.ok(packed.unpackedSize <= 9_000_000, `unpacked size ${packed.unpackedSize} B is over 9 MB`);
+    // Today 2.0 MB packed, 9.0 MB unpacked (three self-contained bundles and the compiled patterns, which
+    // grow with the rules' vocabulary): the budgets leave room for growth, not for a stray folder.
+    assert.ok(packed.size <= 2_500_000, `packed size ${packed.size} B is over 2.5 MB`);
+    assert.ok(packed.unpackedSize <= 11_000_000, `unpacked size ${packed.unpackedSize} B is over 11 MB`);
   });
 
   describe('installed from its tarball into an empty project', () => {
