@@ -60,7 +60,7 @@ export function goalItems(plan: Plan, ctx: GoalContext): GoalItem[] {
 
 function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
   const items: GoalItem[] = [];
-  const goalSection = sectionTest(ctx, isGoalsDocument(plan, ctx));
+  const goalSection = sectionTest(ctx, isGoalsDocument(plan, ctx), isRoadmap(plan));
   let listStart = -1;
   let listIsGoals = false;
   // The items the current item may be nested under, each with whether its children are goals.
@@ -373,8 +373,21 @@ function isGoalsDocument(plan: Plan, ctx: GoalContext): boolean {
 }
 
 /** Whether the section (or one it lies in) is about goals, and no nearer one is about what is not a goal. */
-function sectionTest(ctx: GoalContext, goalsDocument: boolean): (section: Section) => boolean {
+/** A roadmap ("# Roadmap 2023", "Grafana k6 roadmap"): what its horizons hold ("## Q1", "### 2024", "## Next") is what it commits to. */
+function isRoadmap(plan: Plan): boolean {
+  const title = plan.sections[1];
+  return !!title && title.level === 1 && title.heading?.index === 0 && /\broad\s?maps?\b/i.test(title.title);
+}
+
+const HORIZON = /^(?:(?:q[1-4]|h[12])(?:\s+(?:fy\s?)?(?:19|20)?\d\d)?|(?:fy\s?)?(?:19|20)\d\d(?:\s+(?:q[1-4]|h[12]))?|now|next|later|short\s+term|medium\s+term|mid\s+term|long\s+term|this\s+(?:quarter|year)|next\s+(?:quarter|year))$/;
+
+function sectionTest(ctx: GoalContext, goalsDocument: boolean, roadmap = false): (section: Section) => boolean {
   const answers = new Map<Section, boolean>();
+  // "## Prior years' goals" > "### 2026": a horizon under a section about something else.
+  const lookingBack = (section: Section): boolean => {
+    for (let s = section.parent; s && s.level > 0; s = s.parent) if (headingMatchesAny(s.normalized, ctx.exceptHeadings)) return true;
+    return false;
+  };
   const test = (section: Section): boolean => {
     let answer = answers.get(section);
     if (answer === undefined) {
@@ -382,7 +395,7 @@ function sectionTest(ctx: GoalContext, goalsDocument: boolean): (section: Sectio
       // "### Goal #2: Make focus areas consistent with use cases" is a goal, whatever else its words name.
       else if (section.heading && isGoalLabel(section.heading, ctx)) answer = true;
       else if (headingMatchesAny(section.normalized, ctx.exceptHeadings)) answer = false;
-      else answer = headingMatchesAny(section.normalized, ctx.headings) || (!!section.parent && test(section.parent));
+      else answer = headingMatchesAny(section.normalized, ctx.headings) || (!!section.parent && test(section.parent)) || (roadmap && HORIZON.test(section.normalized) && !lookingBack(section));
       answers.set(section, answer);
     }
     return answer;
