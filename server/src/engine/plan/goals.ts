@@ -191,7 +191,9 @@ function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
   const next = plan.blocks[block.index + 1];
   const hasChildren = next?.kind === 'list-item' && listIndent(plan, next) > listIndent(plan, block);
   const opensList = block.text.trimEnd().endsWith(':');
-  if (hasChildren ? isGroupTitle(block.text) || UNFINISHED.test(block.text) : opensList) return false;
+  // An item that opens a list ("Be able to show the site to someone and have them tell us:") is read through the items under it.
+  if (opensList || (hasChildren && (isGroupTitle(block.text) || UNFINISHED.test(block.text)))) return false;
+  if (USER_STORY.test(block.text)) return false;
   const parent = parentItem(plan, block);
   // Under "Key results: Martin and Bedeho" (a goal label with who owns them): the key results.
   if (parent && NOTES_TITLE.test(parent.text)) return false;
@@ -235,6 +237,9 @@ const QUOTED_NOTE = /^\s*(?:note|nb|n\.b\.|update|edit|tip|warning|caution|impor
 const FIELD_LABELS = new Set(
   'tracked|tracking|tracking manager|active from|start|start date|end date|deadline|due|due date|kr measurement deadline|measurement deadline|status|state|score|final score|grade|progress|date|updated|last updated|note|notes|comment|comments|assignee|assigned to|links|link|issue|issues|ticket|tracking issue|priority|effort|size|estimate|scope|owner|owners|team|teams|label|labels|gitlab label|github label|epic link|milestone|category|type|area|version|release|quarter|timeline|timeframe'.split('|'),
 );
+
+/** "As a community member, I want to suggest a dataset": a user story, what someone needs, not a goal of the plan. */
+const USER_STORY = /^\W*as\s+(?:a|an|the)\s+[^,]{1,60},\s*I\s+(?:want|need|would\s+like|can)\b/i;
 
 /** "Why? Enable answering …", "How: …": the reason for a goal or its means, not a goal. */
 const RATIONALE = /^\s*(?:why|how|because|rationale|reason)\s*[?:]/i;
