@@ -191,8 +191,8 @@ function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
   const next = plan.blocks[block.index + 1];
   const hasChildren = next?.kind === 'list-item' && listIndent(plan, next) > listIndent(plan, block);
   const opensList = block.text.trimEnd().endsWith(':');
-  // An item that opens a list ("Be able to show the site to someone and have them tell us:") is read through the items under it.
-  if (opensList || (hasChildren && (isGroupTitle(block.text) || UNFINISHED.test(block.text)))) return false;
+  // An item that opens its means ("Bring async Rust closer to parity with sync Rust via:") is read through the items under it.
+  if (hasChildren ? isGroupTitle(block.text) || UNFINISHED.test(block.text) || itemLeadIn(block, ctx) === false : opensList) return false;
   if (USER_STORY.test(block.text)) return false;
   const parent = parentItem(plan, block);
   // Under "Key results: Martin and Bedeho" (a goal label with who owns them): the key results.

@@ -168,7 +168,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const read = (raw: string): GoalShape => {
     // "full time" is how much of someone a hire is, not a time to measure ("Add 1 full time developer").
     const text = raw.replace(/\b(full|part)[\s-]time\b/gi, '$1time');
-    if (DOCUMENT_PURPOSE.test(text)) return 'unclear';
+    if (DOCUMENT_PURPOSE.test(text) || OPEN_QUESTION.test(text)) return 'unclear';
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
     if (result.test(text)) return 'result';
     if (countsOutput(text)) return 'deliverable';
@@ -201,6 +201,9 @@ const SERVICE_LEVEL = /\b(?:all|every|each|any)\b[^.;]{0,80}?\bwithin\s+(?:\d+|o
 
 /** What a document is for, not what its plan is for: "(The goal of the roadmap is to) lay out a vision for …". */
 const DOCUMENT_PURPOSE = /^(?:lay\s+out|set\s+out|describe|outline|explain|summari[sz]e|give\s+an?\s+overview|provide\s+an?\s+overview|document\s+(?:how|what|why|the\s+(?:process|decision))|capture\s+(?:how|what|why))\b/i;
+
+/** "Consider metric collection via user surveys", "Research how stateless clients could evolve": a question to look into, neither a change nor work to deliver. */
+const OPEN_QUESTION = /^(?:consider|research|look\s+into|think\s+about|answer|perform\s+(?:some\s+)?research|do\s+(?:some\s+)?research)\b/i;
 
 /** Up to four words and nothing else: a name, not a sentence ("Partnering with other communities" is work being done). */
 const TOPIC = /^\W*(?![\p{L}-]+ing\b)[\p{L}\p{N}/&().,-]+(?:\s+[\p{L}\p{N}/&().,-]+){0,3}\s*$/u;
