@@ -51,6 +51,15 @@ describe('partly addressed principles', () => {
     assert.equal(f.fixes[0].title, 'Insert a "Target customers" section');
   });
 
+  it("says what is missing: users' needs spoken of, no result they will reach", () => {
+    const [f] = lintWith('# Registry strategy 2026–2028\n\nWe will redesign search around our users\u2019 needs.\n', 'customer-outcomes');
+    assert.equal(f.severity, 'warning');
+    assert.match(f.message, /speaks of what its users need or gain, but never states a result/);
+    const [silent] = lintWith('# Registry strategy 2026–2028\n\nWe will redesign search and move to a new database.\n', 'customer-outcomes');
+    assert.equal(silent.severity, 'error');
+    assert.match(silent.message, /never says what results its customers need/);
+  });
+
   it('sustained-capability applies to every plan: with neither projects nor a lasting mechanism it is missing, not n/a', () => {
     const text = readFileSync(join(__dirname, '..', 'rules', 'sustained-capability', 'fires-silent-customers-one-off-work.md'), 'utf8');
     const [f] = lintWith(text, 'sustained-capability');
