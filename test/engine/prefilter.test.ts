@@ -79,6 +79,8 @@ describe('requiredAtoms', () => {
     ['abc(?:de)*fgh', [['fgh'], ['abc']]],
     ['net promoter score', [['net promoter'], [' score']]],
     ['\\bretain(?:s|ed|ing)?\\b', [['retain']]],
+    // The second word's set too: the word boundary before the first word forces that word as well, and is no head of another set.
+    ['\\bcustomer\\s+success\\b', [['customer'], ['success']]],
     ['a|b', []],
   ];
   for (const [source, sets] of setCases) it(`${source} → ${JSON.stringify(sets)}`, () => assert.deepEqual(requiredAtomSets(compile(source)), sets));
