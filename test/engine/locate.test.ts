@@ -6,16 +6,13 @@
  * on random texts.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { findInLongText, longestMatch, occursInLongText } from '../../server/src/engine/patterns/locate';
-import { collectCompiled } from '../../server/src/engine/patterns/pattern';
-import { builtinRules } from '../../server/src/engine/rules/builtin';
+import { builtinPatternSources, examplesAndFixtures } from '../support/builtin-patterns';
 
-const ROOT = join(__dirname, '..', '..');
 const compile = (source: string) => RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
 
 /** Every match as re2js finds it, one `find(from)` after another (as Pattern does). */
@@ -46,21 +43,8 @@ function windowMatches(re: RE2JS, text: string, used: { windowed: number }): [nu
 
 describe('locating matches in a long text', () => {
   it('every built-in pattern finds the same matches, and says the same about occurring, in long paragraphs of the examples and fixtures', () => {
-    const sources = new Set<string>();
-    collectCompiled(
-      () => builtinRules('https://example.invalid/locate-test'),
-      (source) => sources.add(source),
-    );
-    const files = [
-      ...readdirSync(join(ROOT, 'examples'))
-        .filter((f) => f.endsWith('.md'))
-        .map((f) => join(ROOT, 'examples', f)),
-      ...readdirSync(join(ROOT, 'test', 'rules')).flatMap((rule) =>
-        readdirSync(join(ROOT, 'test', 'rules', rule))
-          .filter((f) => f.endsWith('.md'))
-          .map((f) => join(ROOT, 'test', 'rules', rule, f)),
-      ),
-    ];
+    const sources = builtinPatternSources('https://example.invalid/locate-test');
+    const files = examplesAndFixtures((f) => f.endsWith('.md'));
     const all = files.map((f) => readFileSync(f, 'utf8')).join('\n\n');
     // As one paragraph (lines joined) and as the text is, in pieces above LONG_TEXT (re2js's own search of each is slow: ten of them).
     const texts: string[] = [];
