@@ -72,6 +72,12 @@ describe('parseMarkdown gives the tree of remark-parse + remark-gfm + remark-fro
     assert.equal(JSON.stringify(parseMarkdown('mail a&#64;b.co')).includes('"link"'), true);
   });
 
+  it('on autolink literals with and without an @ (without one, the e-mail construct is left out; without www. or a scheme too, the others)', () => {
+    for (const text of ['see www.x.org or https://y.io/a?b', 'HTTP://X.IO and Www.x.org', 'a@b.co at www.x.org', 'a_b@c-d.org.', 'x@', 'plain words only', 'http:/x.io wwwx.org www', '[www.x.org][r] a\n\n[r]: /u', 'mailto:a@b.co', 'h w W H 1 _'])
+      sameTree(text);
+    assert.equal(JSON.stringify(parseMarkdown('see www.x.org')).includes('"link"'), true);
+  });
+
   it('on tables the gate must let through', () => {
     for (const text of ['a|b\n-|-', '> a|b\n> -|-\n> c|d', '- a | b\n  --|--', '> - | a |\n>   | :-: |', '1. x\n\n   a|b\n   -:|:-', '[^1]\n\n[^1]: a ~b~', '|a|\n|-|'])
       sameTree(text);

@@ -5,18 +5,15 @@
  * every built-in pattern on the plans the tests know.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { RE2JS } from 're2js';
 import { requiredAtoms, requiredAtomSets } from '../../server/src/engine/patterns/atoms';
-import { collectCompiled } from '../../server/src/engine/patterns/pattern';
 import { AtomScanner, foldForAtoms } from '../../server/src/engine/patterns/prefilter';
 import { builtinProgramsFile } from '../../server/src/engine/patterns/save-programs';
-import { builtinRules } from '../../server/src/engine/rules/builtin';
+import { builtinPatternSources, examplesAndFixtures } from '../support/builtin-patterns';
 
-const ROOT = join(__dirname, '..', '..');
 const compile = (source: string) => RE2JS.compile(source, RE2JS.CASE_INSENSITIVE);
 
 /** A scanner for a pattern's atom sets, and the sets as indices into its atoms. */
@@ -79,6 +76,8 @@ describe('requiredAtoms', () => {
     ['abc(?:de)*fgh', [['fgh'], ['abc']]],
     ['net promoter score', [['net promoter'], [' score']]],
     ['\\bretain(?:s|ed|ing)?\\b', [['retain']]],
+    // The second word's set too: the word boundary before the first word forces that word as well, and is no head of another set.
+    ['\\bcustomer\\s+success\\b', [['customer'], ['success']]],
     ['a|b', []],
   ];
   for (const [source, sets] of setCases) it(`${source} → ${JSON.stringify(sets)}`, () => assert.deepEqual(requiredAtomSets(compile(source)), sets));
@@ -152,22 +151,9 @@ describe('the prefilter never skips a pattern where it matches', () => {
   });
 
   it('every built-in pattern, on every paragraph of the examples and of the rule fixtures that fire', () => {
-    const sources = new Set<string>();
     // A base URL of its own: builtinRules compiles once per base (builtinProgramsFile uses another).
-    collectCompiled(
-      () => builtinRules('https://example.invalid/prefilter-test'),
-      (source) => sources.add(source),
-    );
-    const files = [
-      ...readdirSync(join(ROOT, 'examples'))
-        .filter((f) => f.endsWith('.md'))
-        .map((f) => join(ROOT, 'examples', f)),
-      ...readdirSync(join(ROOT, 'test', 'rules')).flatMap((rule) =>
-        readdirSync(join(ROOT, 'test', 'rules', rule))
-          .filter((f) => f.startsWith('fires-'))
-          .map((f) => join(ROOT, 'test', 'rules', rule, f)),
-      ),
-    ];
+    const sources = builtinPatternSources('https://example.invalid/prefilter-test');
+    const files = examplesAndFixtures((f) => f.startsWith('fires-'));
     const texts = [...new Set(files.flatMap((f) => readFileSync(f, 'utf8').split(/\n\s*\n/)))];
     let skipped = 0;
     let matches = 0;

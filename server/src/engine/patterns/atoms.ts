@@ -133,7 +133,11 @@ export function requiredAtomSets(compiled: RE2JS, limit = MAX_SETS): string[][] 
   for (let tries = 0; tries < limit; tries++) {
     const kept = atomHeads(prog.start, insts, forced, next, reachedFrom, used);
     if (!kept) break;
-    for (const i of kept) for (const j of chains[i]) used.add(j);
+    // The heads too: a head that only checks a word boundary before its word forces the same string again.
+    for (const i of kept) {
+      used.add(i);
+      for (const j of chains[i]) used.add(j);
+    }
     const atoms = [...new Set(kept.map((i) => forced[i]))];
     // One atom within another: wherever the longer occurs, so does the shorter.
     const set = atoms.filter((a) => !atoms.some((b) => b !== a && a.includes(b))).sort();

@@ -1,4 +1,5 @@
-import { RE2JS } from 're2js';
+import { RE2JS, type Matcher } from 're2js';
+import { findInLongText, LONG_TEXT, occursInLongText } from './locate';
 import { activeMemo } from './memo';
 import { clearPrefilter, savedPrefilter, savedProgram } from './programs';
 import { phrasePattern, type Vocabulary } from '../plan/vocabulary';
@@ -86,10 +87,19 @@ export class Pattern {
     if (this.prefilter === undefined) this.prefilter = (collect ? undefined : savedPrefilter(this.expanded)) ?? null;
     if (this.prefilter && !this.prefilter.scanner.allIn(text, this.prefilter.atoms)) return false;
     const memo = activeMemo();
-    if (!memo) return this.re.test(text);
+    if (!memo) return this.scan(text);
     let found = memo.get(text, this.id);
-    if (found === undefined) memo.set(text, this.id, (found = this.re.test(text)));
+    if (found === undefined) memo.set(text, this.id, (found = this.scan(text)));
     return found;
+  }
+
+  /** re2js's `test`; in a long text, its DFA stepped without a call per character (locate.ts). */
+  private scan(text: string): boolean {
+    if (text.length > LONG_TEXT) {
+      const found = occursInLongText(this.re, text);
+      if (found !== undefined) return found;
+    }
+    return this.re.test(text);
   }
 
   /** Every match, left to right (an array: rules ask this of every block, and most get none). */
@@ -111,22 +121,32 @@ export class Pattern {
 
   /** The matches in a text already read that holds one. */
   private *located(text: string): Generator<Match> {
-    const m = this.re.matcher(text);
+    let m: Matcher | undefined;
     let from = 0;
-    while (from <= text.length && m.find(from)) {
-      const start = m.start();
-      const end = m.end();
+    while (from <= text.length) {
+      const found = this.find(text, from, (m ??= this.re.matcher(text)));
+      if (!found) return;
+      const [start, end] = found;
       yield { start, end };
       from = end > start ? end : end + 1;
     }
+  }
+
+  /** What `matcher.find(from)` finds, as [start, end]; in a long text, around where the DFA says the match ends (locate.ts). */
+  private find(text: string, from: number, m: Matcher): [number, number] | null {
+    if (text.length > LONG_TEXT) {
+      const found = findInLongText(this.re, text, from);
+      if (found !== undefined) return found;
+    }
+    return m.find(from) ? [m.start(), m.end()] : null;
   }
 
   /** The leftmost match, if any: locating every match of a long text costs far more. */
   firstMatch(input: string): Match | undefined {
     const text = this.read(input);
     if (!this.occursIn(text)) return undefined;
-    const m = this.re.matcher(text);
-    return m.find(0) ? { start: m.start(), end: m.end() } : undefined;
+    const found = this.find(text, 0, this.re.matcher(text));
+    return found ? { start: found[0], end: found[1] } : undefined;
   }
 
   /** The text as this pattern reads it: with the active plan's own groups masked when it names customers. */

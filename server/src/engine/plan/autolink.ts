@@ -64,12 +64,26 @@ function linear(construct: Construct): Construct {
   return own;
 }
 
-const text: ConstructRecord = {};
-for (const [code, entry] of Object.entries(gfmAutolinkLiteral().text ?? {})) {
-  if (entry) text[Number(code)] = Array.isArray(entry) ? entry.map(linear) : linear(entry as Construct);
+/** The extension's constructs, each made linear; without its e-mail construct when `email` is false. */
+function constructs(email: boolean): ConstructRecord {
+  const text: ConstructRecord = {};
+  for (const [code, entry] of Object.entries(gfmAutolinkLiteral().text ?? {})) {
+    if (!entry) continue;
+    const kept = (Array.isArray(entry) ? entry : [entry as Construct]).filter((c) => email || c.name !== 'emailAutolink').map(linear);
+    if (kept.length > 0) text[Number(code)] = Array.isArray(entry) ? kept : kept[0];
+  }
+  return text;
 }
 
-/** Use in place of `gfmAutolinkLiteral()`. */
-export function linearAutolinkLiteral(): Extension {
-  return { text };
+const text = constructs(true);
+let withoutEmail: ConstructRecord | undefined;
+
+/**
+ * Use in place of `gfmAutolinkLiteral()`. With `email` false, for a text with no `@` (which an e-mail
+ * literal needs): its construct hooks on every letter and digit, and micromark tried it at the start of
+ * every word, read the word and undid it; the www and URL constructs are tried at `w` and `h` only.
+ */
+export function linearAutolinkLiteral(email = true): Extension {
+  if (email) return { text };
+  return { text: (withoutEmail ??= constructs(false)) };
 }

@@ -19,8 +19,12 @@ import { linearAutolinkLiteral } from './autolink';
  * Leaving a construct out changes nothing when it could not have matched: micromark undoes a failed attempt,
  * and the mdast handlers only see tokens of constructs that matched (the table's codeText handler differs from
  * the default one only inside a table). Task list items and front matter are tried rarely and stay on.
- * Autolink literals match wherever a text has a URL or an `@`, which is nearly every chunk of a plan: always on
- * (in the linear form of ./autolink.ts).
+ * Autolink literals (in the linear form of ./autolink.ts): the e-mail construct is left out of a text with no
+ * `@`, and the www and URL ones of a text with no `www.`, `http:` or `https:` (any case), which each needs.
+ * The e-mail construct hooks on every letter and digit (an address may start there): micromark tried it at
+ * every word of every text, read the word and undid it. Most chunks of a plan hold a URL somewhere, few an
+ * `@`. Without them micromark reads the same text in longer data tokens, which mdast joins into the same
+ * text nodes.
  */
 
 type Syntax = ReturnType<typeof gfmTable>;
@@ -47,6 +51,10 @@ const GATED_BEFORE: readonly Gated[] = [
   { syntax: gfmTable(), mayContain: (text) => DELIMITER_ROW.test(text) },
 ];
 const AUTOLINK = linearAutolinkLiteral();
+/** Without the e-mail construct, for texts with no `@`. */
+const AUTOLINK_WEB = linearAutolinkLiteral(false);
+/** What a www literal needs (`www.`), and a URL (its scheme and colon). */
+const WEB_LINK_START = /www\.|https?:/i;
 const AFTER = [gfmTaskListItem(), frontmatter(['yaml'])];
 const MDAST = [...gfmFromMarkdown().map(gatedTransforms), frontmatterFromMarkdown(['yaml'])];
 
@@ -58,9 +66,13 @@ export function parseMarkdown(text: string): Root {
   GATED_BEFORE.forEach((gated, i) => {
     if (gated.mayContain(text)) mask |= 1 << i;
   });
+  const email = text.includes('@');
+  if (email) mask |= 1 << GATED_BEFORE.length;
+  else if (WEB_LINK_START.test(text)) mask |= 2 << GATED_BEFORE.length;
   let extensions = variants.get(mask);
   if (!extensions) {
-    extensions = [AUTOLINK, ...GATED_BEFORE.filter((_, i) => mask & (1 << i)).map((g) => g.syntax), ...AFTER];
+    const autolink = email ? [AUTOLINK] : mask & (2 << GATED_BEFORE.length) ? [AUTOLINK_WEB] : [];
+    extensions = [...autolink, ...GATED_BEFORE.filter((_, i) => mask & (1 << i)).map((g) => g.syntax), ...AFTER];
     variants.set(mask, extensions);
   }
   return fromMarkdown(text, { extensions, mdastExtensions: MDAST });
