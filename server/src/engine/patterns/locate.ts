@@ -261,11 +261,16 @@ function earliestEnd(dfa: Dfa, input: Input, text: string, from: number): number
  * without its per-character calls; undefined when re2js must answer (lookbehinds, DFA out of memory).
  */
 export function occursInLongText(re: RE2JS, text: string): boolean | undefined {
+  const end = earliestEndOf(re, text, 0);
+  return end === undefined ? undefined : end >= 0;
+}
+
+/** `earliestEnd` for a compiled pattern; undefined when re2js must answer (lookbehinds, internals not as expected, DFA out of memory). */
+function earliestEndOf(re: RE2JS, text: string, from: number): number | undefined {
   const re2 = re2Of(re);
   const TextInput = textInputClass();
   if (!re2 || re2.prog.numLb !== 0 || !TextInput) return undefined;
-  const end = earliestEnd(re2.dfa, new TextInput(text, 0, text.length), text, 0);
-  return end === undefined ? undefined : end >= 0;
+  return earliestEnd(re2.dfa, new TextInput(text, 0, text.length), text, from);
 }
 
 /** Steps back from `at` so that it does not fall between the two halves of a surrogate pair. */
@@ -285,10 +290,7 @@ function onCharStart(text: string, at: number): number {
 export function findInLongText(re: RE2JS, text: string, from: number): [number, number] | null | undefined {
   const length = longestMatch(re);
   if (length < 0) return undefined;
-  const re2 = re2Of(re)!;
-  const TextInput = textInputClass();
-  if (!TextInput) return undefined;
-  const end = earliestEnd(re2.dfa, new TextInput(text, 0, text.length), text, from);
+  const end = earliestEndOf(re, text, from);
   if (end === undefined) return undefined;
   if (end < 0) return null;
   // Margins of two beyond the proof's bounds cost nothing and spare off-by-ones.

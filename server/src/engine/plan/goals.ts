@@ -373,19 +373,25 @@ const NUMBERED_LABEL = /^\s*([A-Za-z][A-Za-z /&-]{0,30}?\s*#?\d+(?:\.\d+)*)\s*:\
  * say otherwise.
  */
 function isGoalsDocument(plan: Plan, ctx: GoalContext): boolean {
-  const title = plan.sections[1];
-  return !!title && title.level === 1 && title.heading?.index === 0 && headingMatchesAny(title.normalized, ctx.headings);
+  const title = documentTitle(plan);
+  return !!title && headingMatchesAny(title.normalized, ctx.headings);
 }
 
-/** Whether the section (or one it lies in) is about goals, and no nearer one is about what is not a goal. */
 /** A roadmap ("# Roadmap 2023", "Grafana k6 roadmap"): what its horizons hold ("## Q1", "### 2024", "## Next") is what it commits to. */
 function isRoadmap(plan: Plan): boolean {
+  const title = documentTitle(plan);
+  return !!title && /\broad\s?maps?\b/i.test(title.title);
+}
+
+/** The section of the `#` heading that opens the document, if one does. */
+function documentTitle(plan: Plan): Section | undefined {
   const title = plan.sections[1];
-  return !!title && title.level === 1 && title.heading?.index === 0 && /\broad\s?maps?\b/i.test(title.title);
+  return title && title.level === 1 && title.heading?.index === 0 ? title : undefined;
 }
 
 const HORIZON = /^(?:(?:q[1-4]|h[12])(?:\s+(?:fy\s?)?(?:19|20)?\d\d)?|(?:fy\s?)?(?:19|20)\d\d(?:\s+(?:q[1-4]|h[12]))?|now|next|later|short\s+term|medium\s+term|mid\s+term|long\s+term|this\s+(?:quarter|year)|next\s+(?:quarter|year))$/;
 
+/** Whether the section (or one it lies in) is about goals, and no nearer one is about what is not a goal. */
 function sectionTest(ctx: GoalContext, goalsDocument: boolean, roadmap = false): (section: Section) => boolean {
   const answers = new Map<Section, boolean>();
   // "## Prior years' goals" > "### 2026": a horizon under a section about something else.

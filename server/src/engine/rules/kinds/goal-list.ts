@@ -28,21 +28,24 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
     remember(key, item.text, () => {
       if (SLOT.test(item.text) || item.text.trimEnd().endsWith('?') || anyMatch(unless, item.text)) return false;
       const s = shape(item.text);
-      return data.report === 'deliverables' ? s === 'deliverable' : (s === 'aim' || s === 'result') && !hasNumber(targetWords(item.text)) && !SERVICE_LEVEL.test(item.text);
+      return data.report === 'deliverables' ? s === 'deliverable' : (s === 'aim' || s === 'result') && !hasTarget(item.text) && !SERVICE_LEVEL.test(item.text);
     });
   // A goal is read with its key results: a number in its section (a goal heading) or in the items nested under it counts.
   const flagged = (plan: Plan, item: GoalItem): boolean =>
     flaggedWords(item) && !(data.report === 'unmeasured' && item.below && measuredIn(plan, item.below));
   // A goal written as a title and then its story ("**More resource pools**. Now we have two pools of
   // servers …"): counts in the story describe today; only the title and sentences that ask a change can set its target.
-  const asksChange = compileAll(['\\b(?:{change-word}|{improve}|target|goal|aim|reach|by\\s+(?:the\\s+)?end)\\b|%'], terms);
-  const targetWords = (text: string): string => {
+  const targetCue = compileAll(['\\b(?:{change-word}|{improve}|target|goal|aim|reach|by\\s+(?:the\\s+)?end)\\b|%'], terms);
+  const hasTarget = (text: string): boolean => {
+    if (!hasNumber(text)) return false;
     const sentences = splitSentences(text);
-    if (sentences.length < 3) return text;
-    return sentences
-      .filter((sn, i) => i === 0 || anyMatch(asksChange, text.slice(sn.start, sn.end)))
-      .map((sn) => text.slice(sn.start, sn.end))
-      .join(' ');
+    if (sentences.length < 3) return true;
+    return hasNumber(
+      sentences
+        .filter((sn, i) => i === 0 || anyMatch(targetCue, text.slice(sn.start, sn.end)))
+        .map((sn) => text.slice(sn.start, sn.end))
+        .join(' '),
+    );
   };
   const listMessage = data.listMessage?.trim() ?? `{count} goals in this list: ${meta.message}`;
   const itemMessage = data.report === 'deliverables' ? 'A deliverable, not a result' : 'Nothing to track: no number, baseline or target';
