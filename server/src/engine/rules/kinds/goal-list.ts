@@ -133,6 +133,8 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const verbAsNoun = re(`${lead}(?:{deliverable-verb})[\\s-]+(?:\\S+[\\s-]+){0,3}?(?:{measure-noun})\\b`);
   // "Deliver a great experience", "Build trust", "Build regional and local capacity": aims worded as work.
   const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:a\\s+|an\\s+|the\\s+)?(?:[\\pL-]+,?\\s+(?:and\\s+|&\\s+)?){0,3}?(?:{aim-object})(?:\\s*$|\\s*[,.;:]|\\s+(?:with|among|for|in|across|of|between|to)\\b)`);
+  // "Recruit and engage more contributors", "Onboard more clinics": more of the people served is a change in who is served, not work.
+  const morePeople = re(`${lead}(?:{deliverable-verb})\\s+(?:and\\s+[\\pL-]+\\s+)?more\\s+(?:[\\pL-]+\\s+){0,2}?{customer}\\b`);
   // "Establish social media as home of high school hacking", "position X as the default": a standing sought, not work.
   const positioning = re(`${lead}(?:establish|position|cement|make)\\s+(?:[\\pL\\pN'’-]+\\s+){1,5}?as\\s+(?:the\\s+|a\\s+|an\\s+|our\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:home|leader|standard|default|go-to|choice|hub|region|destination|reference|place|source)\\b`);
   const aim = re(`${lead}(?:{aim-verb})\\b`);
@@ -175,8 +177,8 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
     if (result.test(text)) return 'result';
     if (countsOutput(text)) return 'deliverable';
-    if ((deliverable.test(text) || madePassive.test(text) || namedWork.test(text)) && !aimAsWork.test(text) && !positioning.test(text) && !verbAsNoun.test(text)) return 'deliverable';
-    if (aim.test(text) || aimAsWork.test(text) || positioning.test(text)) return 'aim';
+    if ((deliverable.test(text) || madePassive.test(text) || namedWork.test(text)) && !aimAsWork.test(text) && !morePeople.test(text) && !positioning.test(text) && !verbAsNoun.test(text)) return 'deliverable';
+    if (aim.test(text) || aimAsWork.test(text) || morePeople.test(text) || positioning.test(text)) return 'aim';
     // A state reached ("up and running") is work done, unless the goal asks a change in it ("get more people … up and running faster").
     if ((done.test(text) && !MORE_OR_SOONER.test(text)) || ownsThing(text) || named(text)) return 'deliverable';
     if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !hasNumber(text)) return 'deliverable';
