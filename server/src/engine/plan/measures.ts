@@ -36,13 +36,16 @@ const IDENTIFIER = /\b\p{L}+\d[\p{L}\d]*\b|\b[A-Za-z]+\/\d+(?:\.\d+)?\b/gu;
 /** Numbers that name rather than count: "Tier 1 renewals", "Phase 2", "Action 05", "Level 3 support". */
 const NAMING_NUMBER = /\b(?:tier|phase|level|stage|step|version|wave|round|part|section|chapter|article|annex|appendix|action|goal|objective|kr|okr|priority|pillar|theme|workstream|sprint|iteration|milestone|horizon|track|grade|class|type|category)\s*#?\d+(?:\.\d+)*\b/gi;
 
+/** An outline number opening the text: "1.1 Increase the proportion …", "3.1.2. Develop …" (a list's number kept as text, as in HTML). */
+const OUTLINE_NUMBER = /^\s*(?:\d+\.)+\d*\s+(?=\p{Lu})/u;
+
 const NUMBER_KEY = memoKey();
 const DATE_KEY = memoKey();
 
 /** Whether the text names a quantity (digits once dates and naming numbers are taken out, %, or a number word). */
 export function hasNumber(text: string): boolean {
   return remember(NUMBER_KEY, text, () => {
-    const rest = text.replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ').replace(ONE_AS_PRONOUN, ' ').replace(IDENTIFIER, ' ').replace(SEGMENT_SIZE, ' ');
+    const rest = text.replace(OUTLINE_NUMBER, ' ').replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ').replace(ONE_AS_PRONOUN, ' ').replace(IDENTIFIER, ' ').replace(SEGMENT_SIZE, ' ');
     return /\d|%/.test(rest) || NUMBER_WORDS.test(rest);
   });
 }
