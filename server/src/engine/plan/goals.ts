@@ -198,7 +198,7 @@ function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
   // Under "Key results: Martin and Bedeho" (a goal label with who owns them): the key results.
   if (parent && NOTES_TITLE.test(parent.text)) return false;
   if (!parent) return true;
-  if (!titlesGoals(parent, ctx)) return false;
+  if (!titlesGoals(parent, ctx) || NOTE_ON_PARENT.test(block.text)) return false;
   // A title among a goal's own sub-points ("Discuss whether to favour one OS because of:") lists details
   // of that work, not goals; one that names goals ("Objective:") still heads goals.
   if (itemLeadIn(parent, ctx) === true) return true;
@@ -210,6 +210,9 @@ function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
 function titlesGoals(item: Block, ctx: GoalContext): boolean {
   return item.text.trimEnd().endsWith(':') || isGroupTitle(item.text) || (item.label !== undefined && ctx.labels.includes(item.label.replace(/s$/, '')));
 }
+
+/** "This would remove the need for …", "If possible, we would test …": a nested item that speaks of the one above it, or of when it applies. */
+const NOTE_ON_PARENT = /^\W*(?:\[.\]\s*)?(?:this|that|these|those|it|if|when|which)\b/i;
 
 /** "Tracking Notes", "Comments": what is nested under it is remarks, not goals. */
 const NOTES_TITLE = /^\s*(?:[\p{L}-]+\s+)?(?:notes|comments|remarks|updates|status)\s*:?\s*$/iu;
