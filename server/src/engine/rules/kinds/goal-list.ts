@@ -121,7 +121,9 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const result = re(
     '\\bso\\s+that\\s+(?:\\S+\\s+){0,3}?{customer}\\b|\\b(?:help|helps|helping|let|lets|enable|enables|allow|allows)\\s+(?:our\\s+|the\\s+|all\\s+)?{customer}\\b|' +
       // "… to relieve self-management burden": a burden lifted off the people served.
-      '\\bto\\s+(?:relieve|ease|lift|remove|eliminate)\\s+(?:the\\s+|their\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:burden|toil|friction|pain|hassle)\\b',
+      '\\bto\\s+(?:relieve|ease|lift|remove|eliminate)\\s+(?:the\\s+|their\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:burden|toil|friction|pain|hassle)\\b|' +
+      // "Self-service tool: no need for wait times on the phone": what the people served no longer have to do.
+      '\\bno\\s+(?:more\\s+|longer\\s+(?:any\\s+)?)?need\\s+(?:for|to)\\b',
   );
   // "Release cadence stays monthly", "Launch-to-first-value time": the verb names a measure, not work.
   const deliverable = re(`${lead}(?:{deliverable-verb})\\b`);
@@ -173,15 +175,15 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const read = (raw: string): GoalShape => {
     // "full time" is how much of someone a hire is, not a time to measure ("Add 1 full time developer").
     const text = raw.replace(/\b(full|part)[\s-]time\b/gi, '$1time');
-    if (DOCUMENT_PURPOSE.test(text) || OPEN_QUESTION.test(text)) return 'unclear';
+    if (DOCUMENT_PURPOSE.test(text) || OPEN_QUESTION.test(text) || STATUS_NOTE.test(text)) return 'unclear';
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
     if (result.test(text)) return 'result';
     if (countsOutput(text)) return 'deliverable';
-    if ((deliverable.test(text) || madePassive.test(text) || namedWork.test(text)) && !aimAsWork.test(text) && !morePeople.test(text) && !positioning.test(text) && !verbAsNoun.test(text)) return 'deliverable';
+    if ((deliverable.test(text) || madePassive.test(text) || (namedWork.test(text) && !aim.test(text))) && !aimAsWork.test(text) && !morePeople.test(text) && !positioning.test(text) && !verbAsNoun.test(text)) return 'deliverable';
     if (aim.test(text) || aimAsWork.test(text) || morePeople.test(text) || positioning.test(text)) return 'aim';
     // A state reached ("up and running") is work done, unless the goal asks a change in it ("get more people … up and running faster").
-    if ((done.test(text) && !MORE_OR_SOONER.test(text)) || ownsThing(text) || named(text)) return 'deliverable';
-    if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !hasNumber(text)) return 'deliverable';
+    if ((done.test(text) && !MORE_OR_SOONER.test(text) && !RATE.test(text)) || (ownsThing(text) && !FAIR_OR_SIMPLE.test(text)) || named(text)) return 'deliverable';
+    if (capability.test(text) && !PRONOUN_SUBJECT.test(text) && !change.test(text) && !EASE.test(text) && !hasNumber(text)) return 'deliverable';
     return TOPIC.test(text) && !asksChange.test(text) ? 'unclear' : 'aim';
   };
   // "API documentation [COMMITTED]: Create documentation for every endpoint": a goal's name, then the work it stands for.
@@ -215,6 +217,18 @@ const TOPIC = /^\W*(?![\p{L}-]+ing\b)[\p{L}\p{N}/&().,-]+(?:\s+[\p{L}\p{N}/&().,
 
 /** A change asked in how many reach a state, or how soon: "get more people … up and running faster". */
 const MORE_OR_SOONER = /\b(?:more|fewer|faster|sooner|quicker|earlier)\b/i;
+
+/** "… per club member", "averaged over all clubs": a done word inside a rate names a measure ("one project shipped per member"), not work done. */
+const RATE = /\bper\s+(?:[\p{L}-]+\s+){0,2}?\p{L}+|\baveraged?\s+(?:over|across)\b/iu;
+
+/** "Users are able to easily use Status as a browser": an ability with the ease it must have is a result for them, not a feature to tick off. */
+const EASE = /\b(?:easily|quickly|confidently|independently|effortlessly|reliably|safely|securely|without\s+(?:help|assistance|calling|waiting))\b/i;
+
+/** "Developers … have a simple and fair process to do so": what the people served have, judged by how it serves them. */
+const FAIR_OR_SIMPLE = /\b(?:simple|clear|fair|easy|quick|painless|predictable|transparent)\s+(?:and\s+\p{L}+\s+)?(?:process|path|way|route|experience)\b/iu;
+
+/** "Migration path has not been finalized": a status note on work, not a goal. */
+const STATUS_NOTE = /^\W*(?:[\p{L}-]+\s+){1,4}?(?:has|have|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?\p{L}+ed\b/iu;
 
 /** "We can add value", "they can trust us": a commitment or a hope, not a feature. */
 const PRONOUN_SUBJECT = /^\s*(?:we|they|it|you|i)\b/i;
