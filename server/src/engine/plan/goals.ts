@@ -202,6 +202,7 @@ function isGoalItem(plan: Plan, block: Block, ctx: GoalContext): boolean {
   // A title among a goal's own sub-points ("Discuss whether to favour one OS because of:") lists details
   // of that work, not goals; one that names goals ("Objective:") still heads goals.
   if (itemLeadIn(parent, ctx) === true) return true;
+  if (FOLLOWING.test(parent.text)) return false;
   const grandparent = parentItem(plan, parent);
   return !grandparent || titlesGoals(grandparent, ctx);
 }
@@ -246,6 +247,9 @@ const USER_STORY = /^\W*as\s+(?:a|an|the)\s+[^,]{1,60},\s*I\s+(?:want|need|would
 
 /** "Why? Enable answering …", "How: …": the reason for a goal or its means, not a goal. */
 const RATIONALE = /^\s*(?:why|how|because|rationale|reason)\s*[?:]/i;
+
+/** "… have them tell us the following without prompting:": the items under it are what the sentence names, not goals of their own. */
+const FOLLOWING = /\b(?:the\s+following|as\s+follows)\b[^.!?]*:\s*$/i;
 
 /** A sentence its nested items finish ("Encourage members to" > "serve on advisory boards"): a lead-in, not a goal. */
 const UNFINISHED = /\b(?:to|and|or|by|with|for|of|the|a|an|that|which|in|on|as)\s*$/i;
