@@ -54,11 +54,17 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
     check(ctx2) {
       const { plan } = ctx2;
       const lists = new Map<number, GoalItem[]>();
+      // An unmeasured goal heading and the vague items in its section are one finding: they are its key results, read with it.
+      let heading: GoalItem | undefined;
       for (const item of goalItems(plan, ctx)) {
         if (!flagged(plan, item)) continue;
-        const list = lists.get(item.list);
+        const below = heading?.below;
+        const inHeading = data.report === 'unmeasured' && below && item.block.index >= below.from && item.block.index < below.to;
+        if (!inHeading) heading = item.block.kind === 'heading' ? item : undefined;
+        const key = inHeading && heading ? heading.list : item.list;
+        const list = lists.get(key);
         if (list) list.push(item);
-        else lists.set(item.list, [item]);
+        else lists.set(key, [item]);
       }
       for (const items of lists.values()) {
         const ranges = items.map((i) => blockRange(plan, i.block, i.start, i.end));
