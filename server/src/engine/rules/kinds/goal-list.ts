@@ -158,7 +158,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   };
   // A named thing: the noun ends the goal or is followed by what qualifies it, not by a verb ("Demand programs generate …").
   const artifact = re(
-    "^(?:(?:a|an|the|our|new|\\d+)\\s+)?(?:[\\pL\\pN\"“”'’/+.,&-]+\\s+){0,5}?(?:{artifact})(?:\\s*$|\\s*[,(:;–—+&/-]|\\s+(?:for|of|to|that|which|with|in|on|and|tied|across|from|by|at|covering|evaluating|measuring|tracking|showing|listing|describing|documenting|where|is|are)\\b)",
+    "^(?:(?:a|an|the|our|new|\\d+)\\s+)?(?:[\\pL\\pN\"“”'’/+.,&-]+\\s+){0,5}?(?:{artifact})(?:\\s*$|\\s*[,(:;–—+&/-]|\\s+(?:for|of|to|that|which|with|in|on|and|tied|across|from|by|at|covering|evaluating|measuring|tracking|showing|listing|describing|documenting|where|is|are|prepared|provided|produced|published|delivered|developed|completed|written|drafted|agreed)\\b)",
   );
   const owns = re('^having\\s|\\b(?:has|have)\\s+(?:an?|its|their)\\s+(?:[\\pL-]+\\s+){0,3}(?:{artifact})\\b');
   // … said by the team, not quoted from a user ("from 'I have a proof of concept running' …").
