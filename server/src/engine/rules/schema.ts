@@ -179,7 +179,7 @@ const metric = z
  * Goals read whole (plan/goals.ts): lists under goal headings or after a lead-in that announces
  * goals, labelled lines, goal columns of tables. `deliverables` flags goals that are work to
  * finish; `unmeasured` flags aims with no number. The vocabulary is the terms deliverable-verb,
- * aim-verb, aim-object, done, artifact and change-word; where goals are, goal-heading,
+ * aim-verb, aim-object, done, artifact, change-word and result-stated; where goals are, goal-heading,
  * not-goal-heading, goal-lead-in, not-goal-lead-in, goal-label, goal-column and goal-sentence, unless `goals` says otherwise.
  */
 const goalList = z
@@ -202,6 +202,12 @@ const goalList = z
       .optional(),
     /** Goals never flagged when one of these appears in them. */
     unless: patterns.optional(),
+    /**
+     * Words that state the result a deliverable must bring its people ("… so that clinics can book
+     * online"): `deliverables` spares such a goal, `unmeasured` reads it as a result that needs a
+     * number. The term result-stated unless given.
+     */
+    resultStated: patterns.optional(),
     /** The message of a finding over several goals of a list; `{count}` is their number. */
     listMessage: z.string().min(1).optional(),
   })

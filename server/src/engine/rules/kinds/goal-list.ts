@@ -23,12 +23,16 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
   const ctx = data.goals ? goalContext(data.goals, terms) : defaultGoalContext(terms);
   const shape = sharedShapeReader(terms);
   const unless = compileAll(data.unless, terms);
+  const resultStated = compileAll(data.resultStated ?? ['{result-stated}'], terms);
   const key = memoKey();
   const flaggedWords = (item: GoalItem): boolean =>
     remember(key, item.text, () => {
       if (SLOT.test(item.text) || item.text.trimEnd().endsWith('?') || anyMatch(unless, item.text)) return false;
       const s = shape(item.text);
-      return data.report === 'deliverables' ? s === 'deliverable' : (s === 'aim' || s === 'result') && !hasTarget(item.text) && !SERVICE_LEVEL.test(item.text);
+      // "Build a test suite feature, making it easier for users to run tests": the work with the result it must bring.
+      const withResult = s === 'deliverable' && anyMatch(resultStated, item.text);
+      if (data.report === 'deliverables') return s === 'deliverable' && !withResult;
+      return (s === 'aim' || s === 'result' || withResult) && !hasTarget(item.text) && !SERVICE_LEVEL.test(item.text);
     });
   // A goal is read with its key results: a number in its section (a goal heading) or in the items nested under it counts.
   const flagged = (plan: Plan, item: GoalItem): boolean =>
@@ -139,8 +143,8 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   // "A communications plan will be developed by Q1": the same work, in the passive.
   const madePassive = re('^(?:an?|the|our)\\s+(?:[\\pL-]+\\s+){0,5}?(?:will|shall)\\s+be\\s+(?:developed|created|published|established|built|launched|written|delivered|implemented|completed|finali[sz]ed|released|defined|designed|drafted|shared|set\\s+up|introduced|produced|rolled\\s+out|held)\\b');
   const verbAsNoun = re(`${lead}(?:{deliverable-verb})[\\s-]+(?:\\S+[\\s-]+){0,3}?(?:{measure-noun})\\b`);
-  // "Deliver a great experience", "Build trust", "Build regional and local capacity": aims worded as work.
-  const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:a\\s+|an\\s+|the\\s+)?(?:[\\pL-]+,?\\s+(?:and\\s+|&\\s+)?){0,3}?(?:{aim-object})(?:\\s*$|\\s*[,.;:]|\\s+(?:with|among|for|in|across|of|between|to)\\b)`);
+  // "Deliver a great experience", "Build trust", "Build regional and local capacity", "Building and nurturing a thriving community": aims worded as work.
+  const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:and\\s+[\\pL-]+\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:[\\pL-]+,?\\s+(?:and\\s+|&\\s+)?){0,3}?(?:{aim-object})(?:\\s*$|\\s*[,.;:]|\\s+(?:with|among|for|in|across|of|between|to)\\b)`);
   // "Recruit and engage more contributors", "Onboard more clinics": more of the people served is a change in who is served, not work.
   const morePeople = re(`${lead}(?:{deliverable-verb})\\s+(?:and\\s+[\\pL-]+\\s+)?more\\s+(?:[\\pL-]+\\s+){0,2}?{customer}\\b`);
   // "Establish social media as home of high school hacking", "position X as the default": a standing sought, not work.
