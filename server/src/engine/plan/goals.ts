@@ -412,7 +412,7 @@ function sectionTest(ctx: GoalContext, goalsDocument: boolean, roadmap = false):
       if (section.level === 0) answer = goalsDocument;
       // "### Goal #2: Make focus areas consistent with use cases" is a goal, whatever else its words name.
       else if (section.heading && isGoalLabel(section.heading, ctx)) answer = true;
-      else if (headingMatchesAny(section.normalized, ctx.exceptHeadings)) answer = false;
+      else if (headingMatchesAny(section.normalized, ctx.exceptHeadings) && !VERB_HEADING.test(section.normalized)) answer = false;
       else answer = headingMatchesAny(section.normalized, ctx.headings) || (!!section.parent && test(section.parent)) || (roadmap && HORIZON.test(section.normalized) && !lookingBack(section));
       answers.set(section, answer);
     }
@@ -420,6 +420,9 @@ function sectionTest(ctx: GoalContext, goalsDocument: boolean, roadmap = false):
   };
   return test;
 }
+
+/** "Expand resources awareness", "Improve our metrics": a heading that opens with a change asked is a goal, whatever its object (not a *Resources* or *Metrics* section). */
+const VERB_HEADING = /^(?:expand|improve|increase|grow|raise|reduce|cut|build|foster|strengthen|cultivate|create|make|enhance|broaden|deepen|widen|support|enable|promote|drive|boost|develop)\s/;
 
 /** The text of a paragraph that ends in ":" or an ellipsis ("In this vision, all agencies…"): the lead-in of the list after it. */
 function leadInOf(block: Block | undefined): string | undefined {
