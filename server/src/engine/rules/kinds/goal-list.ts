@@ -142,6 +142,8 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const namedWork = re('^(?:an?\\s+|the\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:definition|implementation|creation|publication|documentation|launch|delivery|migration|introduction|establishment|development|automation|verification|roll-?out|deployment|completion|demonstration)\\s+of\\b|^being\\s+able\\s+to\\b');
   // "A communications plan will be developed by Q1": the same work, in the passive.
   const madePassive = re('^(?:an?|the|our)\\s+(?:[\\pL-]+\\s+){0,5}?(?:will|shall)\\s+be\\s+(?:developed|created|published|established|built|launched|written|delivered|implemented|completed|finali[sz]ed|released|defined|designed|drafted|shared|set\\s+up|introduced|produced|rolled\\s+out|held)\\b');
+  // "(The major goal for it is to) be released into the app store": work done, said as what the thing is to undergo.
+  const beDone = re('^be\\s+(?:{done})\\b');
   const verbAsNoun = re(`${lead}(?:{deliverable-verb})[\\s-]+(?:\\S+[\\s-]+){0,3}?(?:{measure-noun})\\b`);
   // "Deliver a great experience", "Build trust", "Build regional and local capacity", "Building and nurturing a thriving community": aims worded as work.
   const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:and\\s+[\\pL-]+\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:[\\pL-]+,?\\s+(?:and\\s+|&\\s+)?){0,3}?(?:{aim-object})(?:\\s*$|\\s*[,.;:]|\\s+(?:with|among|for|in|across|of|between|to)\\b)`);
@@ -189,7 +191,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
     if (result.test(text)) return 'result';
     if (countsOutput(text)) return 'deliverable';
-    if ((deliverable.test(text) || madePassive.test(text) || (namedWork.test(text) && !aim.test(text))) && !aimAsWork.test(text) && !morePeople.test(text) && !positioning.test(text) && !verbAsNoun.test(text)) return 'deliverable';
+    if ((deliverable.test(text) || madePassive.test(text) || beDone.test(text) || (namedWork.test(text) && !aim.test(text))) && !aimAsWork.test(text) && !morePeople.test(text) && !positioning.test(text) && !verbAsNoun.test(text)) return 'deliverable';
     if (aim.test(text) || aimAsWork.test(text) || morePeople.test(text) || positioning.test(text)) return 'aim';
     // A state reached ("up and running") is work done, unless the goal asks a change in it ("get more people … up and running faster").
     if ((done.test(text) && !MORE_OR_SOONER.test(text) && !RATE.test(text)) || (ownsThing(text) && !FAIR_OR_SIMPLE.test(text)) || named(text)) return 'deliverable';
