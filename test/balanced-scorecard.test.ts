@@ -10,8 +10,10 @@ const status = (text: string) => settingFor('balanced-scorecard').rule.assess!(p
 
 describe('balanced-scorecard', () => {
   it('says "no metrics" or "every metric is financial", whichever is the case', () => {
-    const [none] = lintWith(fixture('fires-no-metrics.md'), 'balanced-scorecard');
-    assert.match(none.message, /^This plan sets no metrics/);
+    for (const name of ['fires-no-metrics.md', 'fires-versions-are-no-targets.md']) {
+      const [none] = lintWith(fixture(name), 'balanced-scorecard');
+      assert.match(none.message, /^This plan sets no metrics/, name);
+    }
     for (const name of ['fires-financial-only.md', 'fires-key-metric-in-prose.md']) {
       const [money] = lintWith(fixture(name), 'balanced-scorecard');
       assert.match(money.message, /^Every metric in this plan is financial/, name);

@@ -33,6 +33,9 @@ const SEGMENT_SIZE = /\b(?:organi[sz]ations?|companies|company|customers?|users?
 
 /** Digits inside a name: "k6", "store v2", "S3", "B2B", "HTTP/2" — a product or version, not a quantity. */
 const IDENTIFIER = /\b\p{L}+\d[\p{L}\d]*\b|\b[A-Za-z]+\/\d+(?:\.\d+)?\b/gu;
+/** Versions: "0.4.0", "the 0.3 series of releases", "release 1.2" — a name, not a quantity. */
+export const VERSION = /\bv?\d+\.\d+\.\d+(?:[-.+][\w.]+)?\b|\b\d+\.\d+\s+(?:series|releases?|versions?|branch(?:es)?|line)\b|\b(?:version|release|v)\s*\d+(?:\.\d+)+\b/gi;
+
 /** Numbers that name rather than count: "Tier 1 renewals", "Phase 2", "Action 05", "Level 3 support". */
 const NAMING_NUMBER = /\b(?:tier|phase|level|stage|step|version|wave|round|part|section|chapter|article|annex|appendix|action|goal|objective|kr|okr|priority|pillar|theme|workstream|sprint|iteration|milestone|horizon|track|grade|class|type|category)\s*#?\d+(?:\.\d+)*\b/gi;
 
@@ -45,7 +48,7 @@ const DATE_KEY = memoKey();
 /** Whether the text names a quantity (digits once dates and naming numbers are taken out, %, or a number word). */
 export function hasNumber(text: string): boolean {
   return remember(NUMBER_KEY, text, () => {
-    const rest = text.replace(OUTLINE_NUMBER, ' ').replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ').replace(ONE_AS_PRONOUN, ' ').replace(IDENTIFIER, ' ').replace(SEGMENT_SIZE, ' ');
+    const rest = text.replace(OUTLINE_NUMBER, ' ').replace(VERSION, ' ').replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ').replace(ONE_AS_PRONOUN, ' ').replace(IDENTIFIER, ' ').replace(SEGMENT_SIZE, ' ');
     return /\d|%/.test(rest) || NUMBER_WORDS.test(rest);
   });
 }

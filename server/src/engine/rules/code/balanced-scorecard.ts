@@ -3,7 +3,7 @@ import type { Block, Plan } from '../../plan/model';
 import { othersWords } from '../../plan/slots';
 import { Pattern, type Terms } from '../../patterns/pattern';
 import { defaultGoalContext } from '../kinds/goal-list';
-import { DATE } from '../../plan/measures';
+import { DATE, VERSION } from '../../plan/measures';
 import type { Range } from '../../plan/positions';
 import { blockRange, inSectionMatching } from '../../plan/scope';
 import type { Assessment, Rule, RuleMeta } from '../types';
@@ -53,7 +53,7 @@ const INTRO_KEY = memoKey();
 const SENTENCES_KEY = memoKey();
 
 /**
- * Whether a goal line carries a target: digits or a percentage, not counting dates,
+ * Whether a goal line carries a target: digits or a percentage, not counting dates, versions,
  * identifiers ("RFC 2582", "#3498", "KR1"), enumerations ("(2)") and ordinals ("4th"), or a multiplier word. "Three major goals" and "one clear
  * measure" are prose, not targets.
  */
@@ -61,6 +61,7 @@ function hasTarget(text: string): boolean {
   return remember(TARGET_KEY, text, () => {
     const rest = text
     .replace(DATES, ' ')
+    .replace(VERSION, ' ')
     .replace(/\b[A-Z]{2,}[- ]?#?\d+\b/g, ' ')
     .replace(/#\d+|\b[a-z]+\d+\b|\(\d+\)|\b\d+(?:st|nd|rd|th)\b/gi, ' ');
     return /\d|%/.test(rest) || /\b(?:double[sd]?|halve[sd]?|triple[sd]?|twice|zero)\b/i.test(rest);
