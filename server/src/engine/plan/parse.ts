@@ -30,7 +30,7 @@ const ATTRIBUTION_LINE = /^(?:[-–—~]{1,2}\s*\S|<cite>|\*?(?:source|via):)/i;
 /** The quote opens with a quotation mark: "“I just want it faster”". */
 const OPENING_QUOTE = /^[*_]*["“‘„«]/;
 /** "Our vision:", "The goal for 2027 is:": a lead-in to the plan's own statement. */
-const OWN_LEAD_IN = /\b(?:our|the|this\s+plan'?s?|the\s+team'?s)\s+(?:[\p{L}-]+\s+){0,2}?(?:vision|mission|goal|aim|ambition|north\s+star|strategy|purpose|promise|objective|commitment)s?\b[^.!?]*:$/iu;
+const OWN_LEAD_IN = /\b(?:our|the|his|her|their|its|this\s+plan'?s?|the\s+team'?s)\s+(?:[\p{L}-]+\s+){0,2}?(?:vision|mission|goal|aim|ambition|north\s+star|strategy|purpose|promise|objective|commitment)s?\b[^.!?]*:$/iu;
 
 interface ChunkModel {
   items: ChunkItem[];
