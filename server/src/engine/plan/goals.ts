@@ -381,7 +381,8 @@ const NUMBERED_LABEL = /^\s*([A-Za-z][A-Za-z /&-]{0,30}?\s*#?\d+(?:\.\d+)*)\s*:\
  */
 function isGoalsDocument(plan: Plan, ctx: GoalContext): boolean {
   const title = documentTitle(plan);
-  return !!title && headingMatchesAny(title.normalized, ctx.headings);
+  // "# Objective of this Document" says what the page is for, not that the page is a list of goals.
+  return !!title && headingMatchesAny(title.normalized, ctx.headings) && !/\b(?:this|the)\s+(?:document|page|doc|paper)\b/.test(title.normalized);
 }
 
 /** A roadmap ("# Roadmap 2023", "Grafana k6 roadmap"): what its horizons hold ("## Q1", "### 2024", "## Next") is what it commits to. */
