@@ -146,7 +146,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const beDone = re('^be\\s+(?:{done})\\b');
   const verbAsNoun = re(`${lead}(?:{deliverable-verb})[\\s-]+(?:\\S+[\\s-]+){0,3}?(?:{measure-noun})\\b`);
   // "Deliver a great experience", "Build trust", "Build regional and local capacity", "Building and nurturing a thriving community": aims worded as work.
-  const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:and\\s+[\\pL-]+\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:[\\pL-]+,?\\s+(?:and\\s+|&\\s+)?){0,3}?(?:{aim-object})(?:\\s*$|\\s*[,.;:]|\\s+(?:with|among|for|in|across|of|between|to)\\b)`);
+  const aimAsWork = re(`${lead}(?:{deliverable-verb})\\s+(?:and\\s+[\\pL-]+\\s+)?(?:a\\s+|an\\s+|the\\s+)?(?:[\\pL-]+,?\\s+(?:and\\s+|&\\s+)?){0,3}?(?:{aim-object})(?:\\s*$|\\s*[,.;:]|\\s+(?:with|among|for|in|across|of|between|to|that|which|enabling|allowing|where)\\b)`);
   // "Recruit and engage more contributors", "Onboard more clinics": more of the people served is a change in who is served, not work.
   const morePeople = re(`${lead}(?:{deliverable-verb})\\s+(?:and\\s+[\\pL-]+\\s+)?more\\s+(?:[\\pL-]+\\s+){0,2}?{customer}\\b`);
   // "Establish social media as home of high school hacking", "position X as the default": a standing sought, not work.
