@@ -239,7 +239,7 @@ const QUOTED_NOTE = /^\s*(?:note|nb|n\.b\.|update|edit|tip|warning|caution|impor
 
 /** "Tracked: every other Tuesday", "Status: on track": a field of a goal's record, not a goal. */
 const FIELD_LABELS = new Set(
-  'tracked|tracking|tracking manager|active from|start|start date|end date|deadline|due|due date|kr measurement deadline|measurement deadline|status|state|score|final score|grade|progress|date|updated|last updated|note|notes|comment|comments|assignee|assigned to|links|link|issue|issues|ticket|tracking issue|priority|effort|size|estimate|scope|owner|owners|team|teams|label|labels|gitlab label|github label|epic link|milestone|category|type|area|version|release|quarter|timeline|timeframe'.split('|'),
+  'tracked|tracking|tracking manager|active from|start|start date|end date|deadline|due|due date|kr measurement deadline|measurement deadline|status|state|score|final score|grade|progress|date|updated|last updated|note|notes|comment|comments|assignee|assigned to|links|link|issue|issues|ticket|tracking issue|priority|effort|size|estimate|scope|owner|owners|team|teams|label|labels|gitlab label|github label|epic link|milestone|category|type|area|version|release|quarter|timeline|timeframe|budget|cost|costs|funding|headcount|staffing|focus'.split('|'),
 );
 
 /** "As a community member, I want to suggest a dataset": a user story, what someone needs, not a goal of the plan. */
@@ -381,8 +381,8 @@ const NUMBERED_LABEL = /^\s*([A-Za-z][A-Za-z /&-]{0,30}?\s*#?\d+(?:\.\d+)*)\s*:\
  */
 function isGoalsDocument(plan: Plan, ctx: GoalContext): boolean {
   const title = documentTitle(plan);
-  // "# Objective of this Document" says what the page is for, not that the page is a list of goals.
-  return !!title && headingMatchesAny(title.normalized, ctx.headings) && !/\b(?:this|the)\s+(?:document|page|doc|paper)\b/.test(title.normalized);
+  // "# Objective of this Document" says what the page is for: the page is not a list of goals.
+  return !!title && namesGoals(title, ctx) && !/\b(?:this|the)\s+(?:document|page|doc|paper)\b/.test(title.normalized);
 }
 
 /** A roadmap ("# Roadmap 2023", "Grafana k6 roadmap"): what its horizons hold ("## Q1", "### 2024", "## Next") is what it commits to. */
@@ -396,6 +396,19 @@ function documentTitle(plan: Plan): Section | undefined {
   const title = plan.sections[1];
   return title && title.level === 1 && title.heading?.index === 0 ? title : undefined;
 }
+
+/**
+ * Whether a heading names goals: one of the goal headings, but not as a kind of something else
+ * ("Outcome-Driven Roadmap") nor in a yes-or-no question ("### 1. Does it achieve an outcome?";
+ * "What are the objectives of the beta?" does name them).
+ */
+function namesGoals(section: Section, ctx: GoalContext): boolean {
+  if (!headingMatchesAny(section.normalized, ctx.headings) || /\s(?:driven|based|focused|oriented|led)\b/.test(section.normalized)) return false;
+  return !(section.title.trimEnd().endsWith('?') && YES_NO_QUESTION.test(section.normalized));
+}
+
+/** A heading (normalized) that asks a yes-or-no question. */
+const YES_NO_QUESTION = /^(?:does|do|did|is|are|can|could|will|would|should|has|have)\s/;
 
 const HORIZON = /^(?:(?:q[1-4]|h[12])(?:\s+(?:fy\s?)?(?:19|20)?\d\d)?|(?:fy\s?)?(?:19|20)\d\d(?:\s+(?:q[1-4]|h[12]))?|now|next|later|short\s+term|medium\s+term|mid\s+term|long\s+term|this\s+(?:quarter|year)|next\s+(?:quarter|year))$/;
 
@@ -414,7 +427,7 @@ function sectionTest(ctx: GoalContext, goalsDocument: boolean, roadmap = false):
       // "### Goal #2: Make focus areas consistent with use cases" is a goal, whatever else its words name.
       else if (section.heading && isGoalLabel(section.heading, ctx)) answer = true;
       else if (headingMatchesAny(section.normalized, ctx.exceptHeadings) && !VERB_HEADING.test(section.normalized)) answer = false;
-      else answer = headingMatchesAny(section.normalized, ctx.headings) || (!!section.parent && test(section.parent)) || (roadmap && HORIZON.test(section.normalized) && !lookingBack(section));
+      else answer = namesGoals(section, ctx) || (!!section.parent && test(section.parent)) || (roadmap && HORIZON.test(section.normalized) && !lookingBack(section));
       answers.set(section, answer);
     }
     return answer;
