@@ -30,7 +30,7 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
       if (SLOT.test(item.text) || item.text.trimEnd().endsWith('?') || anyMatch(unless, item.text)) return false;
       const s = shape(item.text);
       // "Build a test suite feature, making it easier for users to run tests": the work with the result it must bring.
-      const withResult = s === 'deliverable' && anyMatch(resultStated, item.text);
+      const withResult = s === 'deliverable' && anyMatch(resultStated, item.text) && !FOR_OWN_TEAM.test(item.text);
       if (data.report === 'deliverables') return s === 'deliverable' && !withResult;
       return (s === 'aim' || s === 'result' || withResult) && !hasTarget(item.text) && !SERVICE_LEVEL.test(item.text);
     });
@@ -188,6 +188,8 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
     // "full time" is how much of someone a hire is, not a time to measure ("Add 1 full time developer").
     const text = raw.replace(/\b(full|part)[\s-]time\b/gi, '$1time');
     if (DOCUMENT_PURPOSE.test(text) || OPEN_QUESTION.test(text) || STATUS_NOTE.test(text)) return 'unclear';
+    // Work whose purpose is the team's own ("so that the CEJST team can decide") is output, however it is worded.
+    if (FOR_OWN_TEAM.test(text)) return 'deliverable';
     if (gainedAbility.test(text) && !change.test(text)) return 'checkable';
     if (result.test(text)) return 'result';
     if (countsOutput(text)) return 'deliverable';
@@ -229,6 +231,9 @@ const TOPIC = /^\W*(?![\p{L}-]+ing\b)[\p{L}\p{N}/&().,-]+(?:\s+[\p{L}\p{N}/&().,
 
 /** A change asked in how many reach a state, or how soon: "get more people … up and running faster". */
 const MORE_OR_SOONER = /\b(?:more|fewer|faster|sooner|quicker|earlier)\b/i;
+
+/** "… so that the CEJST team can decide", "Enabling the development team to review …", "so that it's obvious to developers working on the tool": the plan's own team served, not its customers. */
+const FOR_OWN_TEAM = /\b(?:[Ss]o\s+that|[Ee]nabl(?:e|es|ing))\b[^.;]{0,40}?\b(?:(?:our|the)\s+(?:\p{Lu}[\p{L}\d-]*\s+)?(?:(?:development|dev|core|engineering|product|project|delivery)\s+)?team\b|(?:developers|engineers|maintainers)\s+working\s+on\s+(?:the|our|this)\b)/u;
 
 /** "… per club member", "averaged over all clubs": a done word inside a rate names a measure ("one project shipped per member"), not work done. */
 const RATE = /\bper\s+(?:[\p{L}-]+\s+){0,2}?\p{L}+|\baveraged?\s+(?:over|across)\b/iu;
