@@ -502,7 +502,8 @@ function isItemLine(line: string): boolean {
 
 /** A first cell that only names what its row holds: "Goals", "Objective". */
 function isRowLabel(cell: string | undefined, ctx: GoalContext): boolean {
-  return !!cell && cell.trim().split(/\s+/).length <= 2 && anyMatch(ctx.columns, cell.trim());
+  // "| Epic Link | TODO: Add Link |", "| Target Release | … |": a field of a record, not a row of goals.
+  return !!cell && cell.trim().split(/\s+/).length <= 2 && anyMatch(ctx.columns, cell.trim()) && !FIELD_LABELS.has(cell.trim().toLowerCase()) && !/\b(?:link|dashboard|release|date|owner|status)$/i.test(cell.trim());
 }
 
 function goalColumnsOf(header: readonly string[], ctx: GoalContext): number[] {

@@ -139,7 +139,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   const deliverable = re(`${lead}(?:{deliverable-verb})\\b`);
   // "Definition of the life cycle and a guideline", "An automated verification of every release", "Being
   // able to promote files as artifacts": the work named as a noun, or the team's new ability.
-  const namedWork = re('^(?:an?\\s+|the\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:definition|implementation|creation|publication|documentation|launch|delivery|migration|introduction|establishment|development|automation|verification|roll-?out|deployment|completion|demonstration)\\s+of\\b|^being\\s+able\\s+to\\b');
+  const namedWork = re('^(?:an?\\s+|the\\s+)?(?:[\\pL-]+\\s+){0,2}?(?:definition|description|implementation|creation|publication|documentation|launch|delivery|migration|introduction|establishment|development|automation|verification|roll-?out|deployment|completion|demonstration)\\s+of\\b|^being\\s+able\\s+to\\b');
   // "A communications plan will be developed by Q1": the same work, in the passive.
   const madePassive = re('^(?:an?|the|our)\\s+(?:[\\pL-]+\\s+){0,5}?(?:will|shall)\\s+be\\s+(?:developed|created|published|established|built|launched|written|delivered|implemented|completed|finali[sz]ed|released|defined|designed|drafted|shared|set\\s+up|introduced|produced|rolled\\s+out|held)\\b');
   // "(The major goal for it is to) be released into the app store": work done, said as what the thing is to undergo.
