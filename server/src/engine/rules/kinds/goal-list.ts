@@ -182,7 +182,7 @@ function shapeReader(terms: Terms): (text: string) => GoalShape {
   /** A thing to make, named without a change ("Faster onboarding" is a change) or an amount ("Source 30 leads in pipeline" is a target; a date is no amount). */
   const named = (text: string): boolean => {
     const m = artifact.firstMatch(text);
-    return !!m && !change.test(text.slice(0, m.end)) && !hasNumber(text);
+    return !!m && !change.test(text.slice(0, m.end)) && !hasNumber(text) && !QUALITY_STATE.test(text);
   };
   const read = (raw: string): GoalShape => {
     // "full time" is how much of someone a hire is, not a time to measure ("Add 1 full time developer").
@@ -243,6 +243,9 @@ const EASE = /\b(?:easily|quickly|confidently|independently|effortlessly|reliabl
 
 /** "Developers … have a simple and fair process to do so": what the people served have, judged by how it serves them. */
 const FAIR_OR_SIMPLE = /\b(?:simple|clear|fair|easy|quick|painless|predictable|transparent)\s+(?:and\s+\p{L}+\s+)?(?:process|path|way|route|experience)\b/iu;
+
+/** "(Websites and digital services) are accessible to all individuals": the state its users find the thing in, a result, not the thing made. */
+const QUALITY_STATE = /\b(?:is|are)\s+(?:\w+\s+)?(?:accessible|usable|reliable|secure|intuitive|inclusive|easy|easier|consistent|trustworthy|trusted|fast|faster|affordable)\b/i;
 
 /** "Migration path has not been finalized": a status note on work, not a goal. */
 const STATUS_NOTE = /^\W*(?:[\p{L}-]+\s+){1,4}?(?:has|have|is|are)\s+not\s+(?:yet\s+)?(?:been\s+)?\p{L}+ed\b/iu;
