@@ -20,7 +20,7 @@ function atLeast(name: string, t: Tally, p: number, r: number): void {
 describe('agreement with strategy reviewers', () => {
   it("on the project's own labelled plans (corpus/): plan level P ≥ 0.86, R ≥ 0.93; spans P ≥ 0.75, R ≥ 0.70", () => {
     const a = agreement(join(OWN, 'docs'), join(OWN, 'labels'));
-    assert.equal(a.documents, 135);
+    assert.equal(a.documents, 138);
     atLeast('plan level', a.plan, 0.86, 0.93);
     atLeast('spans', a.span, 0.75, 0.70);
   });
