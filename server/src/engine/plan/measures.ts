@@ -42,12 +42,16 @@ const NAMING_NUMBER = /\b(?:tier|phase|level|stage|step|version|wave|round|part|
 /** An outline number opening the text: "1.1 Increase the proportion …", "3.1.2. Develop …" (a list's number kept as text, as in HTML). */
 const OUTLINE_NUMBER = /^\s*(?:\d+\.)+\d*\s+(?=\p{Lu})/u;
 
+/** How long something takes, which a target can be: "a refund in 3 days", "their first booking within 2 days of signing" (not "within 6 months", a deadline). */
+const DURATION = /\b(?:in|within|under|below|less\s+than)\s+(?:\d+|one|two|three|four|five|ten)\s+(?:business\s+|working\s+)?(?:seconds?|minutes?|hours?|days?)\b/i;
+
 const NUMBER_KEY = memoKey();
 const DATE_KEY = memoKey();
 
 /** Whether the text names a quantity (digits once dates and naming numbers are taken out, %, or a number word). */
 export function hasNumber(text: string): boolean {
   return remember(NUMBER_KEY, text, () => {
+    if (DURATION.test(text)) return true;
     const rest = text.replace(OUTLINE_NUMBER, ' ').replace(VERSION, ' ').replace(DATE_GLOBAL, ' ').replace(NAMING_NUMBER, ' ').replace(ONE_AS_PRONOUN, ' ').replace(IDENTIFIER, ' ').replace(SEGMENT_SIZE, ' ');
     return /\d|%/.test(rest) || NUMBER_WORDS.test(rest);
   });
