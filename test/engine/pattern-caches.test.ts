@@ -1,7 +1,8 @@
 /**
  * trimPatternCaches: once the DFA states re2js cached for all compiled expressions pass the
- * budget, every expression drops them; expressions nobody holds any more do not count; and the
- * patterns answer exactly as before, rebuilding states as texts need them.
+ * budget, every expression drops them; once their programs pass theirs, every pattern lets its
+ * program go; expressions nobody holds any more do not count; and the patterns answer exactly as
+ * before, rebuilding states and programs as texts need them.
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -84,9 +85,15 @@ function pastBudget(): Pattern[] {
 
 /** Leaves no expression with cached states: past the budget, one trim drops them all. */
 function dropAllStates(): void {
+  letProgramsGo();
   const fillers = pastBudget();
   trimPatternCaches();
   assert.deepEqual(fillers.map(cachedBytes), [0, 0, 0]);
+}
+
+/** What the tests before compiled (every built-in pattern, past the budget of instructions) let go, so that a trim next weighs states. */
+function letProgramsGo(): void {
+  trimPatternCaches();
 }
 
 /** Node's collector, as the language server reaches it. */
@@ -108,6 +115,7 @@ describe('trimPatternCaches', () => {
     const before = lintAll();
     const quiet = PLANS.filter((_, i) => before[i].length === 0).map(({ path }) => path);
     assert.deepEqual(quiet, [join(ROOT, 'examples', 'clinic-scheduling-strategy.md')], 'every plan but the strong example gets findings');
+    letProgramsGo();
     const fillers = pastBudget();
     const match = `${letters(1000, 4)}a${'b'.repeat(16)}x`;
     assert.equal(fillers[0].test(match), true);
@@ -131,6 +139,23 @@ describe('trimPatternCaches', () => {
       ],
     );
     assert.deepEqual(lintAll(), before, 'and again, on the states rebuilt');
+  });
+
+  it('past the budget of instructions, lets every program go, and the rules find exactly the same', () => {
+    const before = lintAll();
+    // 101 programs of about 1,000 instructions each: past pattern.ts's PROGRAMS_BUDGET on their own
+    const big = Array.from({ length: 101 }, (_, i) => Pattern.compile(`[ab]{1000}c${i}`));
+    assert.deepEqual(new Set(big.map((p) => p.test('ab'))), new Set([false]));
+    assert.ok(big.every((p) => (p.program?.programSize() ?? 0) > 1000));
+
+    trimPatternCaches();
+    assert.deepEqual(new Set(big.map((p) => p.program)), new Set([undefined]));
+    assert.deepEqual(lintAll(), before);
+    const match = `${'ab'.repeat(500)}c7`;
+    assert.deepEqual(
+      big.flatMap((p, i) => (p.test(match) ? [i] : [])),
+      [7],
+    );
   });
 
   it('within the budget, keeps every state', () => {

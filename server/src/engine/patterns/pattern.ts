@@ -43,9 +43,19 @@ export class Pattern {
     if (!this.compiledRe) {
       // The build compiles what it saves; never from an earlier build's file.
       this.compiledRe = (collect ? undefined : savedProgram(this.expanded)) ?? RE2JS.compile(this.expanded, RE2JS.CASE_INSENSITIVE);
-      compiled.add(new WeakRef(this.compiledRe));
+      compiled.add(new WeakRef(this));
     }
     return this.compiledRe;
+  }
+
+  /** Its compiled program, if it has one now (see trimPatternCaches). */
+  get program(): RE2JS | undefined {
+    return this.compiledRe;
+  }
+
+  /** Lets its compiled program go: it is made again when next needed (see trimPatternCaches). */
+  forgetProgram(): void {
+    this.compiledRe = undefined;
   }
 
   static compile(source: string, terms: Terms = {}): Pattern {
@@ -212,8 +222,8 @@ export function withVocabulary<T>(v: Vocabulary, run: () => T): T {
   }
 }
 
-/** Every compiled expression, for trimPatternCaches (a rule pack's patterns go when its config does). */
-const compiled = new Set<WeakRef<RE2JS>>();
+/** Every pattern compiled, for trimPatternCaches (a rule pack's patterns go when its config does). */
+const compiled = new Set<WeakRef<Pattern>>();
 
 /** What re2js keeps per expression: a lazily built DFA whose states are cached up to a budget (8 MB each). */
 interface LazyDfa {
@@ -226,20 +236,38 @@ interface LazyDfa {
 const DFA_STATES_BUDGET = 16 << 20;
 
 /**
+ * Above this many instructions in all, the compiled programs are let go (each is made again when
+ * a text needs it: rebuilt from the build's saved programs for the built-in patterns, in about a
+ * tenth of a millisecond). A re2js instruction is an object of 64 bytes: after linting 100 plans,
+ * 150,000 of them held 10 MB, and the patterns one plan needs hold about half this budget.
+ */
+const PROGRAMS_BUDGET = 100_000;
+
+/**
  * re2js caches DFA states per expression as texts need them, up to 8 MB each: after linting many
- * plans, hundreds of expressions hold tens of megabytes. The language server calls this when idle.
- * It reads re2js internals; if they change, it does nothing. Which atoms the texts linted so far
- * hold (prefilter.ts) is forgotten too: those texts may be closed documents'.
+ * plans, hundreds of expressions hold tens of megabytes, and their programs about ten more. The
+ * language server calls this when idle. It reads re2js internals; if they change, it lets only
+ * the programs go. Which atoms the texts linted so far hold (prefilter.ts) is forgotten too: those
+ * texts may be closed documents'.
  */
 export function trimPatternCaches(): void {
-  const dfas: LazyDfa[] = [];
+  const patterns: Pattern[] = [];
   for (const ref of compiled) {
-    const re = ref.deref();
-    if (!re) compiled.delete(ref);
-    const dfa = (re as unknown as { re2Input?: { lazyDFA?: Partial<LazyDfa> | null } } | undefined)?.re2Input?.lazyDFA;
-    if (dfa && typeof dfa.clearCache === 'function' && typeof dfa.maxMem === 'number' && typeof dfa.memBudget === 'number') dfas.push(dfa as LazyDfa);
+    const p = ref.deref();
+    if (p?.program) patterns.push(p);
+    else compiled.delete(ref);
   }
   clearPrefilter();
+  if (patterns.reduce((sum, p) => sum + p.program!.programSize(), 0) > PROGRAMS_BUDGET) {
+    for (const p of patterns) p.forgetProgram();
+    compiled.clear();
+    return;
+  }
+  const dfas: LazyDfa[] = [];
+  for (const p of patterns) {
+    const dfa = (p.program as unknown as { re2Input?: { lazyDFA?: Partial<LazyDfa> | null } }).re2Input?.lazyDFA;
+    if (dfa && typeof dfa.clearCache === 'function' && typeof dfa.maxMem === 'number' && typeof dfa.memBudget === 'number') dfas.push(dfa as LazyDfa);
+  }
   const used = dfas.reduce((sum, d) => sum + d.maxMem - d.memBudget, 0);
   if (used > DFA_STATES_BUDGET) for (const d of dfas) d.clearCache();
 }
