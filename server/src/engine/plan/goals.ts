@@ -45,6 +45,8 @@ export interface GoalItem {
    * heading heads, or the items nested under a goal item.
    */
   below?: { from: number; to: number };
+  /** An item of a list its lead-in names as metrics: a measure, reported only when it is work posing as one. */
+  measure?: boolean;
 }
 
 const found = new WeakMap<Plan, Map<GoalContext, GoalItem[]>>();
@@ -63,6 +65,8 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
   const goalSection = sectionTest(ctx, isGoalsDocument(plan, ctx), isRoadmap(plan));
   let listStart = -1;
   let listIsGoals = false;
+  // A list its lead-in names as metrics ("*Tactical metrics in 2018:*"): measures, of which one that is work is output posing as a measure.
+  let listIsMeasures = false;
   // The items the current item may be nested under, each with whether its children are goals.
   let parents: { indent: number; goals: boolean }[] = [];
   // The table being read: its header, first row and goal columns.
@@ -88,6 +92,7 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
         listIsGoals =
           (leadIn ? announcesGoals(leadIn, ctx) : title && announcesGoals(title, ctx) ? true : goalSection(block.section)) ||
           ((leadIn === undefined || isGroupLabel(leadIn, ctx)) && setsTargets(plan, block));
+        listIsMeasures = !listIsGoals && leadIn !== undefined && METRICS_LEAD_IN.test(leadIn.replace(/[*_]/g, ''));
         parents = [];
       }
       const indent = listIndent(plan, block);
@@ -101,10 +106,12 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
         push(items, block, intent[0].length, block.text.length, listStart, false, nestedItems(plan, block, indent));
         continue;
       }
-      if (!labelled && !(inGoals && isGoalItem(plan, block, ctx))) continue;
+      const measure = !inGoals && !labelled && listIsMeasures && parents.length === 1;
+      if (!labelled && !((inGoals || measure) && isGoalItem(plan, block, ctx))) continue;
       // Prompts are slots, not goals; "KR: TBD" is a goal still without a target.
       if (isTemplateText(plan, block) && !/\bT(?:BD|BC)\b/.test(block.text)) continue;
       push(items, block, 0, block.text.length, listStart, labelled, nestedItems(plan, block, indent));
+      if (measure) items[items.length - 1].measure = true;
     } else if (block.kind === 'table-row') {
       if (!block.header || !block.cells) continue;
       if (table?.header !== block.header) table = { header: block.header, start: block.index, columns: goalColumnsOf(block.header, ctx) };
@@ -409,6 +416,9 @@ function namesGoals(section: Section, ctx: GoalContext): boolean {
 
 /** A heading (normalized) that asks a yes-or-no question. */
 const YES_NO_QUESTION = /^(?:does|do|did|is|are|can|could|will|would|should|has|have)\s/;
+
+/** A lead-in that names the list after it as metrics: "Tactical metrics in 2018:", "Key metrics:". */
+const METRICS_LEAD_IN = /\b(?:metrics|kpis|key\s+performance\s+indicators)\b[^.!?:]{0,30}:\s*$/i;
 
 const HORIZON = /^(?:(?:q[1-4]|h[12])(?:\s+(?:fy\s?)?(?:19|20)?\d\d)?|(?:fy\s?)?(?:19|20)\d\d(?:\s+(?:q[1-4]|h[12]))?|now|next|later|short\s+term|medium\s+term|mid\s+term|long\s+term|this\s+(?:quarter|year)|next\s+(?:quarter|year))$/;
 

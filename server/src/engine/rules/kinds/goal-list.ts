@@ -36,7 +36,7 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
     });
   // A goal is read with its key results: a number in its section (a goal heading) or in the items nested under it counts.
   const flagged = (plan: Plan, item: GoalItem): boolean =>
-    flaggedWords(item) && !(data.report === 'unmeasured' && item.below && measuredIn(plan, item.below));
+    flaggedWords(item) && !(data.report === 'unmeasured' && (item.measure || (item.below && measuredIn(plan, item.below))));
   // A goal written as a title and then its story ("**More resource pools**. Now we have two pools of
   // servers …"): counts in the story describe today; only the title and sentences that ask a change can set its target.
   const targetCue = compileAll(['\\b(?:{change-word}|{improve}|target|goal|aim|reach|by\\s+(?:the\\s+)?end)\\b|%'], terms);
