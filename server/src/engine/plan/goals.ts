@@ -110,8 +110,8 @@ function collect(plan: Plan, ctx: GoalContext): GoalItem[] {
       if (!labelled && !((inGoals || measure) && isGoalItem(plan, block, ctx))) continue;
       // Prompts are slots, not goals; "KR: TBD" is a goal still without a target.
       if (isTemplateText(plan, block) && !/\bT(?:BD|BC)\b/.test(block.text)) continue;
-      push(items, block, 0, block.text.length, listStart, labelled, nestedItems(plan, block, indent));
-      if (measure) items[items.length - 1].measure = true;
+      const item = push(items, block, 0, block.text.length, listStart, labelled, nestedItems(plan, block, indent));
+      if (item && measure) item.measure = true;
     } else if (block.kind === 'table-row') {
       if (!block.header || !block.cells) continue;
       if (table?.header !== block.header) table = { header: block.header, start: block.index, columns: goalColumnsOf(block.header, ctx) };
@@ -246,7 +246,7 @@ const QUOTED_NOTE = /^\s*(?:note|nb|n\.b\.|update|edit|tip|warning|caution|impor
 
 /** "Tracked: every other Tuesday", "Status: on track": a field of a goal's record, not a goal. */
 const FIELD_LABELS = new Set(
-  'tracked|tracking|tracking manager|active from|start|start date|end date|deadline|due|due date|kr measurement deadline|measurement deadline|status|state|score|final score|grade|progress|date|updated|last updated|note|notes|comment|comments|assignee|assigned to|links|link|issue|issues|ticket|tracking issue|priority|effort|size|estimate|scope|owner|owners|team|teams|label|labels|gitlab label|github label|epic link|milestone|category|type|area|version|release|quarter|timeline|timeframe|budget|cost|costs|funding|headcount|staffing|focus'.split('|'),
+  'tracked|tracking|tracking manager|active from|start|start date|end date|deadline|due|due date|kr measurement deadline|measurement deadline|status|state|score|final score|grade|progress|date|updated|last updated|note|notes|comment|comments|assignee|assigned to|links|link|issue|issues|ticket|tracking issue|priority|effort|size|estimate|scope|owner|owners|team|teams|label|labels|gitlab label|github label|epic link|milestone|category|type|area|version|release|quarter|timeline|timeframe|budget|cost|costs|funding|headcount|staffing|focus|dashboard'.split('|'),
 );
 
 /** "As a community member, I want to suggest a dataset": a user story, what someone needs, not a goal of the plan. */
@@ -286,11 +286,14 @@ function linesAsItems(block: Block, ctx: GoalContext, goalSection: (s: Section) 
   return true;
 }
 
-function push(items: GoalItem[], block: Block, start: number, end: number, list: number, labelled: boolean, below?: GoalItem['below'], heading = false): void {
+/** Adds the goal (its words without label, tags and marks), unless they hold no letter; the item added, if one is. */
+function push(items: GoalItem[], block: Block, start: number, end: number, list: number, labelled: boolean, below?: GoalItem['below'], heading = false): GoalItem | undefined {
   const head = goalWords(block.text.slice(start, end), labelled, heading);
-  if (!/\p{L}/u.test(head.text)) return;
+  if (!/\p{L}/u.test(head.text)) return undefined;
   const s = start + head.offset;
-  items.push({ block, start: s, end: s + head.text.length, text: head.text, list, ...(below ? { below } : {}) });
+  const item: GoalItem = { block, start: s, end: s + head.text.length, text: head.text, list, ...(below ? { below } : {}) };
+  items.push(item);
+  return item;
 }
 
 /**
@@ -512,8 +515,10 @@ function isItemLine(line: string): boolean {
 
 /** A first cell that only names what its row holds: "Goals", "Objective". */
 function isRowLabel(cell: string | undefined, ctx: GoalContext): boolean {
+  if (!cell) return false;
+  const words = cell.trim().toLowerCase().split(/\s+/);
   // "| Epic Link | TODO: Add Link |", "| Target Release | … |": a field of a record, not a row of goals.
-  return !!cell && cell.trim().split(/\s+/).length <= 2 && anyMatch(ctx.columns, cell.trim()) && !FIELD_LABELS.has(cell.trim().toLowerCase()) && !/\b(?:link|dashboard|release|date|owner|status)$/i.test(cell.trim());
+  return words.length <= 2 && anyMatch(ctx.columns, cell.trim()) && !FIELD_LABELS.has(words.join(' ')) && !FIELD_LABELS.has(words[words.length - 1]);
 }
 
 function goalColumnsOf(header: readonly string[], ctx: GoalContext): number[] {

@@ -65,7 +65,7 @@ export function goalList(data: RuleDataOf<'goal-list'>, meta: RuleMeta, terms: T
         const below = heading?.below;
         const inHeading = data.report === 'unmeasured' && below && item.block.index >= below.from && item.block.index < below.to;
         if (!inHeading) heading = item.block.kind === 'heading' ? item : undefined;
-        const key = inHeading && heading ? heading.list : item.list;
+        const key = inHeading ? heading!.list : item.list;
         const list = lists.get(key);
         if (list) list.push(item);
         else lists.set(key, [item]);
